@@ -1,0 +1,224 @@
+package dev.roster.directory.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.roster.accounts.Role;
+import dev.roster.common.Instants;
+import dev.roster.common.PageRequest;
+import dev.roster.directory.EffectiveManager;
+import dev.roster.directory.PeopleQuery;
+import dev.roster.directory.Person;
+import dev.roster.directory.PersonStatus;
+import dev.roster.directory.PersonView;
+import dev.roster.directory.Source;
+
+/** Person rows. Every statement takes the account id: no query can reach across accounts. */
+@Repository
+public class PersonRepository {
+
+    private static final String COLUMNS = """
+            p.id, p.account_id, p.email, p.title, p.first_name, p.last_name, p.avatar_url, p.job_title,
+            p.primary_language, p.primary_location, p.primary_team_id, p.manager_id, p.custom_values, p.status,
+            p.role, p.source, p.okta_id, p.last_synced_at, p.invited_at, p.activated_at, p.deactivated_at,
+            p.deactivated_by, p.created_at, p.updated_at, t.name AS team_name, t.manager_id AS team_manager_id
+            """;
+    private static final String FROM = " FROM person p LEFT JOIN team t ON t.id = p.primary_team_id ";
+
+    private final JdbcClient jdbc;
+
+    PersonRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<PersonView> find(UUID accountId, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + FROM + "WHERE p.account_id = ? AND p.id = ?")
+                .params(accountId, id).query(PersonRepository::view).optional();
+    }
+
+    public Optional<PersonView> findByEmail(UUID accountId, String email) {
+        return jdbc.sql("SELECT " + COLUMNS + FROM + "WHERE p.account_id = ? AND p.email_lower = ?")
+                .params(accountId, lower(email)).query(PersonRepository::view).optional();
+    }
+
+    public Optional<PersonView> findByOktaId(UUID accountId, String oktaId) {
+        return jdbc.sql("SELECT " + COLUMNS + FROM + "WHERE p.account_id = ? AND p.okta_id = ?")
+                .params(accountId, oktaId).query(PersonRepository::view).optional();
+    }
+
+    public List<PersonView> search(UUID accountId, PeopleQuery query, PageRequest page) {
+        Where where = where(accountId, query);
+        return jdbc.sql("SELECT " + COLUMNS + FROM + where.sql
+                        + " ORDER BY LOWER(COALESCE(p.last_name, '')), LOWER(COALESCE(p.first_name, '')), p.email_lower"
+                        + " LIMIT :limit OFFSET :offset")
+                .params(where.params).param("limit", page.size()).param("offset", page.offset())
+                .query(PersonRepository::view).list();
+    }
+
+    public long count(UUID accountId, PeopleQuery query) {
+        Where where = where(accountId, query);
+        return jdbc.sql("SELECT COUNT(*)" + FROM + where.sql).params(where.params).query(Long.class).single();
+    }
+
+    /** Display names of the given people of one account, for showing managers. */
+    public Map<UUID, String> names(UUID accountId, Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("SELECT id, email, first_name, last_name FROM person WHERE account_id = :account AND id IN (:ids)")
+                .param("account", accountId).param("ids", ids)
+                .query(rs -> {
+                    String name = ((nz(rs.getString("first_name")) + " " + nz(rs.getString("last_name")))).strip();
+                    names.put(rs.getObject("id", UUID.class), name.isEmpty() ? rs.getString("email") : name);
+                });
+        return names;
+    }
+
+    public boolean exists(UUID accountId, UUID id) {
+        return jdbc.sql("SELECT COUNT(*) FROM person WHERE account_id = ? AND id = ?")
+                .params(accountId, id).query(Integer.class).single() > 0;
+    }
+
+    public void insert(Person p) {
+        jdbc.sql("""
+                INSERT INTO person (id, account_id, email, email_lower, title, first_name, last_name, avatar_url,
+                    job_title, primary_language, primary_location, primary_team_id, manager_id, custom_values, status,
+                    role, source, okta_id, last_synced_at, invited_at, activated_at, deactivated_at, deactivated_by,
+                    created_at, updated_at)
+                VALUES (:id, :account, :email, :emailLower, :title, :firstName, :lastName, :avatarUrl, :jobTitle,
+                    :language, :location, :team, :manager, :custom, :status, :role, :source, :oktaId, :syncedAt,
+                    :invitedAt, :activatedAt, :deactivatedAt, :deactivatedBy, :createdAt, :updatedAt)
+                """).paramSource(params(p)).update();
+    }
+
+    public void update(Person p) {
+        jdbc.sql("""
+                UPDATE person SET email = :email, email_lower = :emailLower, title = :title, first_name = :firstName,
+                    last_name = :lastName, avatar_url = :avatarUrl, job_title = :jobTitle, primary_language = :language,
+                    primary_location = :location, primary_team_id = :team, manager_id = :manager,
+                    custom_values = :custom, status = :status, role = :role, source = :source, okta_id = :oktaId,
+                    last_synced_at = :syncedAt, invited_at = :invitedAt, activated_at = :activatedAt,
+                    deactivated_at = :deactivatedAt, deactivated_by = :deactivatedBy, updated_at = :updatedAt
+                WHERE account_id = :account AND id = :id
+                """).paramSource(params(p)).update();
+    }
+
+    private static Map<String, Object> params(Person p) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", p.id());
+        m.put("account", p.accountId());
+        m.put("email", p.email());
+        m.put("emailLower", lower(p.email()));
+        m.put("title", p.title());
+        m.put("firstName", p.firstName());
+        m.put("lastName", p.lastName());
+        m.put("avatarUrl", p.avatarUrl());
+        m.put("jobTitle", p.jobTitle());
+        m.put("language", p.primaryLanguage());
+        m.put("location", p.primaryLocation());
+        m.put("team", p.primaryTeamId());
+        m.put("manager", p.managerId());
+        m.put("custom", CustomValuesCodec.write(p.customValues()));
+        m.put("status", p.status().wireName());
+        m.put("role", p.role().wireName());
+        m.put("source", p.source().wireName());
+        m.put("oktaId", p.oktaId());
+        m.put("syncedAt", Instants.toJdbc(p.lastSyncedAt()));
+        m.put("invitedAt", Instants.toJdbc(p.invitedAt()));
+        m.put("activatedAt", Instants.toJdbc(p.activatedAt()));
+        m.put("deactivatedAt", Instants.toJdbc(p.deactivatedAt()));
+        m.put("deactivatedBy", p.deactivatedBy());
+        m.put("createdAt", Instants.toJdbc(p.createdAt()));
+        m.put("updatedAt", Instants.toJdbc(p.updatedAt()));
+        return m;
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private static Where where(UUID accountId, PeopleQuery q) {
+        StringBuilder sql = new StringBuilder("WHERE p.account_id = :account");
+        Map<String, Object> params = new HashMap<>();
+        params.put("account", accountId);
+        if (q.text() != null && !q.text().isBlank()) {
+            sql.append(" AND (LOWER(COALESCE(p.first_name, '') || ' ' || COALESCE(p.last_name, '')) LIKE :text"
+                    + " ESCAPE '\\' OR p.email_lower LIKE :text ESCAPE '\\')");
+            params.put("text", "%" + escapeLike(lower(q.text().strip())) + "%");
+        }
+        if (q.email() != null && !q.email().isBlank()) {
+            sql.append(" AND p.email_lower = :email");
+            params.put("email", lower(q.email().strip()));
+        }
+        if (q.status() != null) {
+            sql.append(" AND p.status = :status");
+            params.put("status", q.status().wireName());
+        }
+        if (q.teamId() != null) {
+            sql.append(" AND p.primary_team_id = :teamId");
+            params.put("teamId", q.teamId());
+        }
+        if (q.oktaId() != null && !q.oktaId().isBlank()) {
+            sql.append(" AND p.okta_id = :oktaId");
+            params.put("oktaId", q.oktaId().strip());
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    static PersonView view(ResultSet rs, int row) throws SQLException {
+        Person person = person(rs);
+        UUID teamManager = rs.getObject("team_manager_id", UUID.class);
+        return new PersonView(person, rs.getString("team_name"),
+                EffectiveManager.of(person.id(), person.managerId(), teamManager));
+    }
+
+    static Person person(ResultSet rs) throws SQLException {
+        return new Person(
+                rs.getObject("id", UUID.class),
+                rs.getObject("account_id", UUID.class),
+                rs.getString("email"),
+                rs.getString("title"),
+                rs.getString("first_name"),
+                rs.getString("last_name"),
+                rs.getString("avatar_url"),
+                rs.getString("job_title"),
+                rs.getString("primary_language"),
+                rs.getString("primary_location"),
+                rs.getObject("primary_team_id", UUID.class),
+                rs.getObject("manager_id", UUID.class),
+                CustomValuesCodec.read(rs.getString("custom_values")),
+                PersonStatus.fromWire(rs.getString("status")),
+                Role.fromWire(rs.getString("role")),
+                Source.fromWire(rs.getString("source")),
+                rs.getString("okta_id"),
+                Instants.read(rs, "last_synced_at"),
+                Instants.read(rs, "invited_at"),
+                Instants.read(rs, "activated_at"),
+                Instants.read(rs, "deactivated_at"),
+                rs.getString("deactivated_by"),
+                Instants.read(rs, "created_at"),
+                Instants.read(rs, "updated_at"));
+    }
+
+    static String lower(String value) {
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
+
+    private static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+}
