@@ -29,6 +29,7 @@ class ApiTokensController {
     @GetMapping
     String list(AccountContext ctx, Model model) {
         ctx.requireOwner();
+        model.addAttribute("ctx", ctx);
         model.addAttribute("tokens", tokens.list(ctx.accountId()));
         return "api-tokens";
     }
@@ -45,6 +46,7 @@ class ApiTokensController {
         } catch (IllegalArgumentException e) {
             model.addAttribute("problems", InvalidInputException.of("role", "must be owner or admin").problems());
         }
+        model.addAttribute("ctx", ctx);
         model.addAttribute("tokens", tokens.list(ctx.accountId()));
         return "api-tokens";
     }

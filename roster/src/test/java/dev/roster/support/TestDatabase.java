@@ -1,0 +1,87 @@
+package dev.roster.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The database of an integration-test context. H2 by default, in memory; with
+ * {@code -Droster.test.database=postgres}, a fresh schema on a real PostgreSQL server per context,
+ * dropped when the JVM ends, so test runs never collide.
+ */
+public final class TestDatabase {
+
+    public static final String POSTGRES_URL = env("ROSTER_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    public static final String POSTGRES_USER = env("ROSTER_TEST_POSTGRES_USER", "postgres");
+    public static final String POSTGRES_PASSWORD = env("ROSTER_TEST_POSTGRES_PASSWORD", "");
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final List<String> SCHEMAS = new CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropSchemas));
+    }
+
+    private TestDatabase() {
+    }
+
+    public static boolean postgres() {
+        return "postgres".equals(System.getProperty("roster.test.database", "h2"));
+    }
+
+    public static void register(DynamicPropertyRegistry registry) {
+        if (postgres()) {
+            String schema = "roster_test_" + RUN + "_" + SCHEMAS.size();
+            execute("CREATE SCHEMA " + schema);
+            SCHEMAS.add(schema);
+            String url = POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            registry.add("spring.datasource.url", () -> url);
+            registry.add("spring.datasource.username", () -> POSTGRES_USER);
+            registry.add("spring.datasource.password", () -> POSTGRES_PASSWORD);
+            registry.add("spring.flyway.schemas", () -> schema);
+        } else {
+            String url = "jdbc:h2:mem:roster-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+            registry.add("spring.datasource.url", () -> url);
+        }
+    }
+
+    /** Whether a PostgreSQL server answers at the configured URL. */
+    static boolean postgresReachable() {
+        DriverManager.setLoginTimeout(3);
+        try (Connection ignored = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD)) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD);
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL test tier: " + e.getMessage(), e);
+        }
+    }
+
+    private static void dropSchemas() {
+        for (String schema : SCHEMAS) {
+            try {
+                execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            } catch (RuntimeException e) {
+                System.err.println("Could not drop test schema " + schema + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
