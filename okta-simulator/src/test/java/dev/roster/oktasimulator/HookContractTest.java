@@ -104,7 +104,7 @@ class HookContractTest {
     void authenticationWhenDeliveringThenStaticSecretHeaderAndCustomHeadersAreSent(OktaSimulator sim) {
         HookReceiver receiver = receiver();
         registerAndVerify(sim, receiver, "user.account.update_profile");
-        OktaUser user = sim.org().users().get(0);
+        OktaUser user = TestHttp.generated(sim, 0);
 
         sim.org().updateProfile(user.id(), Map.of("title", "Chief Tester"));
         assertThat(sim.hooks().awaitIdle(Duration.ofSeconds(5))).isTrue();
@@ -149,7 +149,7 @@ class HookContractTest {
     void batchingWhenEventsCloseTogetherThenOneDeliveryCarriesThemAll(OktaSimulator sim) {
         HookReceiver receiver = receiver();
         registerAndVerify(sim, receiver, "user.lifecycle.suspend");
-        List<OktaUser> users = sim.org().users().subList(0, 5);
+        List<OktaUser> users = java.util.stream.IntStream.range(10, 15).mapToObj(i -> TestHttp.generated(sim, i)).toList();
 
         users.forEach(u -> sim.org().lifecycle(u.id(), "suspend"));
         assertThat(sim.hooks().awaitIdle(Duration.ofSeconds(5))).isTrue();
@@ -196,9 +196,9 @@ class HookContractTest {
         registerAndVerify(sim, receiver, "user.lifecycle.suspend");
         receiver.delayMillis = 800;
 
-        sim.org().lifecycle(sim.org().users().get(1).id(), "suspend");
+        sim.org().lifecycle(TestHttp.generated(sim, 1).id(), "suspend");
         assertThat(sim.hooks().awaitIdle(Duration.ofSeconds(10))).isTrue();
-        sim.org().lifecycle(sim.org().users().get(1).id(), "unsuspend");
+        sim.org().lifecycle(TestHttp.generated(sim, 1).id(), "unsuspend");
 
         assertThat(receiver.posts()).hasSize(2);
         assertThat(sim.hooks().sentDeliveries()).filteredOn(d -> d.uri().equals(receiver.url()))
@@ -212,9 +212,9 @@ class HookContractTest {
         receiver.failuresLeft.set(1);
         receiver.failStatus = 503;
 
-        sim.org().lifecycle(sim.org().users().get(2).id(), "suspend");
+        sim.org().lifecycle(TestHttp.generated(sim, 2).id(), "suspend");
         assertThat(sim.hooks().awaitIdle(Duration.ofSeconds(5))).isTrue();
-        sim.org().lifecycle(sim.org().users().get(2).id(), "unsuspend");
+        sim.org().lifecycle(TestHttp.generated(sim, 2).id(), "unsuspend");
 
         assertThat(receiver.posts()).hasSize(2);
         assertThat(envelope(receiver.posts().get(0)).get("eventId"))
@@ -227,9 +227,9 @@ class HookContractTest {
         registerAndVerify(sim, receiver, "user.lifecycle.suspend");
         receiver.status = 401;
 
-        sim.org().lifecycle(sim.org().users().get(3).id(), "suspend");
+        sim.org().lifecycle(TestHttp.generated(sim, 3).id(), "suspend");
         assertThat(sim.hooks().awaitIdle(Duration.ofSeconds(5))).isTrue();
-        sim.org().lifecycle(sim.org().users().get(3).id(), "unsuspend");
+        sim.org().lifecycle(TestHttp.generated(sim, 3).id(), "unsuspend");
 
         assertThat(receiver.posts()).hasSize(1);
     }
@@ -240,7 +240,7 @@ class HookContractTest {
         registerAndVerify(sim, receiver, "user.account.update_profile");
         sim.faults().hookDuplicateShare(1.0);
 
-        sim.org().updateProfile(sim.org().users().get(4).id(), Map.of("nickName", "Dup"));
+        sim.org().updateProfile(TestHttp.generated(sim, 4).id(), Map.of("nickName", "Dup"));
         assertThat(sim.hooks().awaitIdle(Duration.ofSeconds(5))).isTrue();
 
         assertThat(receiver.posts()).hasSize(2);
@@ -253,7 +253,7 @@ class HookContractTest {
     void guaranteesWhenReorderFaultThenLaterEventsMayArriveFirst(OktaSimulator sim) throws Exception {
         HookReceiver receiver = receiver();
         registerAndVerify(sim, receiver, "user.account.update_profile");
-        OktaUser user = sim.org().users().get(5);
+        OktaUser user = TestHttp.generated(sim, 5);
         sim.faults().hookReorderShare(1.0);
         sim.org().updateProfile(user.id(), Map.of("nickName", "First"));
         Thread.sleep(150);
@@ -273,7 +273,7 @@ class HookContractTest {
         registerAndVerify(sim, receiver, "user.account.update_profile");
         sim.faults().hookDropShare(1.0);
 
-        sim.org().updateProfile(sim.org().users().get(6).id(), Map.of("nickName", "Lost"));
+        sim.org().updateProfile(TestHttp.generated(sim, 6).id(), Map.of("nickName", "Lost"));
         assertThat(sim.hooks().awaitIdle(Duration.ofSeconds(5))).isTrue();
 
         assertThat(receiver.posts()).isEmpty();

@@ -30,7 +30,7 @@ class ManagementApiContractTest {
 
     @Test
     void getUserWhenIdGivenThenUserHasIdStatusTimestampsProfileAndLinks(OktaSimulator sim) {
-        OktaUser user = sim.org().users().get(10);
+        OktaUser user = TestHttp.generated(sim, 10);
 
         HttpResponse<String> response = new TestHttp(sim).get("/api/v1/users/" + user.id());
 
@@ -46,7 +46,7 @@ class ManagementApiContractTest {
 
     @Test
     void getUserWhenLoginGivenThenSameUserAsById(OktaSimulator sim) {
-        OktaUser user = sim.org().users().get(11);
+        OktaUser user = TestHttp.generated(sim, 11);
 
         HttpResponse<String> response = new TestHttp(sim).get("/api/v1/users/" + enc(user.login()));
 
@@ -85,7 +85,7 @@ class ManagementApiContractTest {
 
     @Test
     void filterWhenCaseDiffersThenNoMatchBecauseFilterIsCaseSensitive(OktaSimulator sim) {
-        OktaUser user = sim.org().users().get(12);
+        OktaUser user = TestHttp.generated(sim, 12);
         TestHttp http = new TestHttp(sim);
 
         List<Map<String, Object>> exact = TestHttp.array(http.get("/api/v1/users?filter="
@@ -184,7 +184,7 @@ class ManagementApiContractTest {
     @Test
     void profileWhenGeneratedThenDefaultAttributesAndCustomAttributesPresent(OktaSimulator sim) {
         Map<String, Object> profile = map(TestHttp.object(new TestHttp(sim).get("/api/v1/users/"
-                + sim.org().users().get(20).id())).get("profile"));
+                + TestHttp.generated(sim, 20).id())).get("profile"));
 
         assertThat(profile).containsKeys("login", "email", "firstName", "lastName", "displayName", "title",
                 "department", "division", "organization", "userType", "employeeNumber", "costCenter",
@@ -251,7 +251,7 @@ class ManagementApiContractTest {
         TestHttp http = new TestHttp(sim);
         long now = System.currentTimeMillis() / 1000;
 
-        for (HttpResponse<String> r : List.of(http.get("/api/v1/users/" + sim.org().users().get(0).id()),
+        for (HttpResponse<String> r : List.of(http.get("/api/v1/users/" + TestHttp.generated(sim, 0).id()),
                 http.get("/api/v1/users/nobody"), http.send("GET", "/api/v1/users", null, "SSWS bad"))) {
             assertThat(r.headers().firstValue("X-Rate-Limit-Limit")).isPresent();
             assertThat(r.headers().firstValue("X-Rate-Limit-Remaining")).isPresent();
@@ -266,7 +266,7 @@ class ManagementApiContractTest {
 
         assertThat(http.get("/api/v1/apps/" + sim.appId() + "/users").headers().firstValue("X-Rate-Limit-Limit"))
                 .contains("100");
-        assertThat(http.get("/api/v1/users/" + sim.org().users().get(0).id()).headers()
+        assertThat(http.get("/api/v1/users/" + TestHttp.generated(sim, 0).id()).headers()
                 .firstValue("X-Rate-Limit-Limit")).contains("2000");
         assertThat(http.get("/api/v1/users?limit=1").headers().firstValue("X-Rate-Limit-Limit")).contains("600");
     }
@@ -292,7 +292,7 @@ class ManagementApiContractTest {
         try (OktaSimulator sim = OktaSimulator.start(SimulatorOptions.builder().users(5).build())) {
             sim.faults().latency(Duration.ofMillis(700));
             TestHttp http = new TestHttp(sim);
-            String path = "/api/v1/users/" + sim.org().users().get(0).id();
+            String path = "/api/v1/users/" + TestHttp.generated(sim, 0).id();
             ExecutorService pool = Executors.newFixedThreadPool(90);
             try {
                 List<Future<Integer>> statuses = new ArrayList<>();

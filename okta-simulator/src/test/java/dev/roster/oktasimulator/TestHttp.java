@@ -82,6 +82,12 @@ final class TestHttp {
         return (Map<String, Object>) value;
     }
 
+    /** The n-th generated user (generated users have an employeeNumber; users made by tests do not). */
+    static OktaUser generated(OktaSimulator sim, int n) {
+        return sim.org().users().stream().filter(u -> u.profile().get("employeeNumber") != null).skip(n)
+                .findFirst().orElseThrow();
+    }
+
     static String nextLink(HttpResponse<String> response) {
         for (String link : response.headers().allValues("Link")) {
             if (link.endsWith("rel=\"next\"")) {
