@@ -23,12 +23,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-@EnableConfigurationProperties(WebLimitsProperties.class)
+@EnableConfigurationProperties(WebProperties.class)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
 
-    public BodySizeLimitFilter(WebLimitsProperties properties) {
+    public BodySizeLimitFilter(WebProperties properties) {
         this.maxBytes = properties.maxBodyBytes().toBytes();
     }
 

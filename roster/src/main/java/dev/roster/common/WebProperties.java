@@ -1,5 +1,7 @@
 package dev.roster.common;
 
+import java.net.URI;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -7,8 +9,13 @@ import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.constraints.NotNull;
 
-/** Limits at the HTTP edge ({@code roster.web.*}). */
+/**
+ * The HTTP edge ({@code roster.web.*}).
+ *
+ * @param publicUrl how Okta and browsers reach Roster (e.g. {@code https://roster.example.com});
+ *                  when unset, taken from each request (honouring X-Forwarded-* headers)
+ */
 @Validated
 @ConfigurationProperties("roster.web")
-public record WebLimitsProperties(@NotNull @DefaultValue("4MB") DataSize maxBodyBytes) {
+public record WebProperties(@NotNull @DefaultValue("4MB") DataSize maxBodyBytes, URI publicUrl) {
 }
