@@ -159,7 +159,7 @@ public final class OktaSimulator implements AutoCloseable {
             }
         } catch (OktaApiException e) {
             respond(ex, e);
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             LOG.log(System.Logger.Level.WARNING, "request " + ex.method() + " " + ex.path() + " failed", e);
             respond(ex, new OktaApiException(500, "E0000009", "Internal Server Error"));
         } finally {

@@ -144,15 +144,30 @@ public final class SimEndpoints {
             if (body.get("jwk") instanceof Map<?, ?> jwk) {
                 key = JWK.parse(Json.write(jwk));
             } else if (body.get("publicKeyPem") instanceof String pem) {
-                key = JWK.parseFromPEMEncodedObjects(pem);
+                key = fromPem(pem);
             } else {
                 throw OktaApiException.validation("jwk", "jwk or publicKeyPem is required");
             }
-        } catch (java.text.ParseException | com.nimbusds.jose.JOSEException e) {
+        } catch (java.text.ParseException | java.security.GeneralSecurityException | IllegalArgumentException e) {
             throw OktaApiException.validation("jwk", "The key could not be read: " + e.getMessage());
         }
         ServiceApp app = sim.org().addServiceApp(key, scopes);
         ex.json(200, Json.write(Map.of("clientId", app.clientId(), "scopes", List.copyOf(app.grantedScopes()))));
+    }
+
+    /** An X.509 SubjectPublicKeyInfo PEM (RSA or EC), read with the JDK alone. */
+    private static JWK fromPem(String pem) throws java.security.GeneralSecurityException {
+        byte[] der = java.util.Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").trim());
+        java.security.spec.X509EncodedKeySpec spec = new java.security.spec.X509EncodedKeySpec(der);
+        try {
+            return new com.nimbusds.jose.jwk.RSAKey.Builder((java.security.interfaces.RSAPublicKey)
+                    java.security.KeyFactory.getInstance("RSA").generatePublic(spec)).build();
+        } catch (java.security.spec.InvalidKeySpecException notRsa) {
+            java.security.interfaces.ECPublicKey ec = (java.security.interfaces.ECPublicKey)
+                    java.security.KeyFactory.getInstance("EC").generatePublic(spec);
+            return new com.nimbusds.jose.jwk.ECKey.Builder(com.nimbusds.jose.jwk.Curve.forECParameterSpec(
+                    ec.getParams()), ec).build();
+        }
     }
 
     /** An SVG with the user's initials, so the demo shows pictures without any network. */
