@@ -1,0 +1,6 @@
+/**
+ * Provisioning from Okta: event hooks into a durable inbox, per-user sync jobs, the daily and
+ * on-demand reconciliation, the field mapping and the manager override.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Provisioning")
+package dev.roster.provisioning;
