@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import dev.roster.accounts.Role;
 
-/** A person signed in to the pages of their account. Kept in the session, so it is serializable. */
+/** A person signed in to the pages of their account with a password. Kept in the session, so it is serializable. */
 public record RosterUser(UUID personId, UUID accountId, String accountKey, String email, String displayName, Role role)
-        implements AccountPrincipal, Serializable {
+        implements SignedInPerson, Serializable {
 }

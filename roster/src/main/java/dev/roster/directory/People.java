@@ -79,7 +79,7 @@ public class People {
                 blankToNull(input.jobTitle()), blankToNull(input.primaryLanguage()),
                 blankToNull(input.primaryLocation()), r.teamId, input.managerId(), r.customValues,
                 PersonStatus.INVITED, input.role() == null ? Role.MEMBER : Role.fromWire(input.role()),
-                Source.MANUAL, null, null, now, null, null, null, now, now);
+                Source.MANUAL, null, Invitation.NONE, null, now, null, null, null, now, now);
         try {
             repository.insert(person);
         } catch (DuplicateKeyException e) {
@@ -98,7 +98,7 @@ public class People {
                 blankToNull(input.jobTitle()), blankToNull(input.primaryLanguage()),
                 blankToNull(input.primaryLocation()), r.teamId, input.managerId(), r.customValues, current.status(),
                 input.role() == null ? current.role() : Role.fromWire(input.role()), current.source(),
-                current.oktaId(), current.lastSyncedAt(), current.invitedAt(), current.activatedAt(),
+                current.oktaId(), current.invitation(), current.lastSyncedAt(), current.invitedAt(), current.activatedAt(),
                 current.deactivatedAt(), current.deactivatedBy(), current.createdAt(), Instant.now(clock));
         try {
             repository.update(updated);

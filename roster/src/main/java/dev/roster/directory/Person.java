@@ -31,6 +31,7 @@ public record Person(
         Role role,
         Source source,
         String oktaId,
+        Invitation invitation,
         Instant lastSyncedAt,
         Instant invitedAt,
         Instant activatedAt,
@@ -50,7 +51,7 @@ public record Person(
 
     Person withStatus(PersonStatus newStatus, Instant at, String by) {
         return new Person(id, accountId, email, title, firstName, lastName, avatarUrl, jobTitle, primaryLanguage,
-                primaryLocation, primaryTeamId, managerId, customValues, newStatus, role, source, oktaId,
+                primaryLocation, primaryTeamId, managerId, customValues, newStatus, role, source, oktaId, invitation,
                 lastSyncedAt, invitedAt,
                 newStatus == PersonStatus.ACTIVE && activatedAt == null ? at : activatedAt,
                 newStatus == PersonStatus.DEACTIVATED ? at : null,

@@ -13,8 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.ProviderManager;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
@@ -23,11 +22,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import dev.roster.access.SignedInPerson;
+import dev.roster.access.SingleSignOn;
 
 /**
  * Two doors. The JSON API ({@code /api/**}) is stateless and takes API tokens as bearer tokens;
- * errors are problem details. Pages use a session from the account's sign-in form, with CSRF.
+ * errors are problem details. Pages use a session from the account's sign-in form, with CSRF, or
+ * from single sign-on when a {@link SingleSignOn} is present.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -58,30 +62,39 @@ class SecurityConfiguration {
 
     @Bean
     @Order(10)
-    SecurityFilterChain pages(HttpSecurity http, SignInProvider signIn) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SignInProvider signIn, ObjectProvider<SingleSignOn> singleSignOn)
+            throws Exception {
+        SignedIn signedIn = new SignedIn();
+        LogoutSuccessHandler signedOut = (request, response, authentication) ->
+                response.sendRedirect(request.getContextPath() + signOutTarget(authentication));
         http.authorizeHttpRequests(a -> a
+                        // the SSO start, Spring's authorization redirect and the OIDC callback must be reachable signed out
+                        .requestMatchers("/sso/**", "/oauth2/authorization/*", "/login/oauth2/code/*").permitAll()
                         .requestMatchers("/", "/error", "/sign-in", "/a/*/sign-in", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus")
                         .permitAll()
                         .anyRequest().authenticated())
-                .authenticationManager(new ProviderManager((AuthenticationProvider) signIn))
+                // a provider, not a fixed manager, so that SSO's providers join it
+                .authenticationProvider(signIn)
                 .formLogin(f -> f.loginPage("/sign-in")
                         .loginProcessingUrl("/sign-in")
                         .usernameParameter("email")
                         .authenticationDetailsSource(SignInDetails::new)
-                        .successHandler(new SignedIn())
+                        .successHandler(signedIn)
                         .failureHandler((request, response, e) -> response.sendRedirect(
                                 signInPage(request.getParameter("account")) + "?error="
                                         + URLEncoder.encode(e.getMessage(), StandardCharsets.UTF_8))))
-                .logout(l -> l.logoutUrl("/sign-out")
-                        .logoutSuccessHandler((request, response, authentication) ->
-                                response.sendRedirect(signOutTarget(authentication))))
+                .logout(l -> l.logoutUrl("/sign-out").logoutSuccessHandler(signedOut))
                 .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::toSignInPage))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' https: data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        SingleSignOn sso = singleSignOn.getIfAvailable();
+        if (sso != null) {
+            sso.configure(http, signedIn, signedOut);
+        }
         return http.build();
     }
 
@@ -97,7 +110,7 @@ class SecurityConfiguration {
     }
 
     private static String signOutTarget(Authentication authentication) {
-        return authentication != null && authentication.getPrincipal() instanceof dev.roster.access.RosterUser user
+        return authentication != null && authentication.getPrincipal() instanceof SignedInPerson user
                 ? signInPage(user.accountKey()) + "?signedOut" : "/";
     }
 

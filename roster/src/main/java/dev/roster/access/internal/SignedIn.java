@@ -12,7 +12,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 
-import dev.roster.access.RosterUser;
+import dev.roster.access.SignedInPerson;
 
 /**
  * After sign-in: back to the page that asked for it when it belongs to the same account, else to
@@ -25,7 +25,7 @@ class SignedIn implements AuthenticationSuccessHandler {
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws ServletException, IOException {
-        RosterUser user = (RosterUser) authentication.getPrincipal();
+        SignedInPerson user = (SignedInPerson) authentication.getPrincipal();
         SavedRequest saved = cache.getRequest(request, response);
         if (saved != null && !saved.getRedirectUrl().contains("/a/" + user.accountKey() + "/")) {
             cache.removeRequest(request, response);

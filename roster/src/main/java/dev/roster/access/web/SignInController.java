@@ -1,11 +1,13 @@
 package dev.roster.access.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.roster.access.SingleSignOn;
 import dev.roster.accounts.Account;
 import dev.roster.accounts.Accounts;
 import dev.roster.common.NotFoundException;
@@ -15,9 +17,11 @@ import dev.roster.common.NotFoundException;
 class SignInController {
 
     private final Accounts accounts;
+    private final ObjectProvider<SingleSignOn> singleSignOn;
 
-    SignInController(Accounts accounts) {
+    SignInController(Accounts accounts, ObjectProvider<SingleSignOn> singleSignOn) {
         this.accounts = accounts;
+        this.singleSignOn = singleSignOn;
     }
 
     @GetMapping("/")
@@ -37,6 +41,8 @@ class SignInController {
     String signIn(@PathVariable String key, Model model) {
         Account account = accounts.byKey(key).orElseThrow(() -> new NotFoundException("No such account."));
         model.addAttribute("account", account);
+        SingleSignOn sso = singleSignOn.getIfAvailable();
+        model.addAttribute("ssoStart", sso == null ? null : sso.startPath(account).orElse(null));
         return "sign-in";
     }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +19,7 @@ import dev.roster.accounts.Role;
 import dev.roster.common.Instants;
 import dev.roster.common.PageRequest;
 import dev.roster.directory.EffectiveManager;
+import dev.roster.directory.Invitation;
 import dev.roster.directory.PeopleQuery;
 import dev.roster.directory.Person;
 import dev.roster.directory.PersonStatus;
@@ -30,15 +33,36 @@ public class PersonRepository {
     private static final String COLUMNS = """
             p.id, p.account_id, p.email, p.title, p.first_name, p.last_name, p.avatar_url, p.job_title,
             p.primary_language, p.primary_location, p.primary_team_id, p.manager_id, p.custom_values, p.status,
-            p.role, p.source, p.okta_id, p.last_synced_at, p.invited_at, p.activated_at, p.deactivated_at,
+            p.role, p.source, p.okta_id, p.invitation, p.last_synced_at, p.invited_at, p.activated_at, p.deactivated_at,
             p.deactivated_by, p.created_at, p.updated_at, t.name AS team_name, t.manager_id AS team_manager_id
             """;
     private static final String FROM = " FROM person p LEFT JOIN team t ON t.id = p.primary_team_id ";
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = """
+                INSERT INTO person (id, account_id, email, email_lower, title, first_name, last_name, avatar_url,
+                    job_title, primary_language, primary_location, primary_team_id, manager_id, custom_values, status,
+                    role, source, okta_id, invitation, last_synced_at, invited_at, activated_at, deactivated_at,
+                    deactivated_by, created_at, updated_at)
+                VALUES (:id, :account, :email, :emailLower, :title, :firstName, :lastName, :avatarUrl, :jobTitle,
+                    :language, :location, :team, :manager, :custom, :status, :role, :source, :oktaId, :invitation, :syncedAt,
+                    :invitedAt, :activatedAt, :deactivatedAt, :deactivatedBy, :createdAt, :updatedAt)
+                """;
+    private static final String UPDATE = """
+                UPDATE person SET email = :email, email_lower = :emailLower, title = :title, first_name = :firstName,
+                    last_name = :lastName, avatar_url = :avatarUrl, job_title = :jobTitle, primary_language = :language,
+                    primary_location = :location, primary_team_id = :team, manager_id = :manager,
+                    custom_values = :custom, status = :status, role = :role, source = :source, okta_id = :oktaId, invitation = :invitation,
+                    last_synced_at = :syncedAt, invited_at = :invitedAt, activated_at = :activatedAt,
+                    deactivated_at = :deactivatedAt, deactivated_by = :deactivatedBy, updated_at = :updatedAt
+                WHERE account_id = :account AND id = :id
+                """;
 
-    PersonRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    PersonRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     public Optional<PersonView> find(UUID accountId, UUID id) {
@@ -91,27 +115,49 @@ public class PersonRepository {
     }
 
     public void insert(Person p) {
-        jdbc.sql("""
-                INSERT INTO person (id, account_id, email, email_lower, title, first_name, last_name, avatar_url,
-                    job_title, primary_language, primary_location, primary_team_id, manager_id, custom_values, status,
-                    role, source, okta_id, last_synced_at, invited_at, activated_at, deactivated_at, deactivated_by,
-                    created_at, updated_at)
-                VALUES (:id, :account, :email, :emailLower, :title, :firstName, :lastName, :avatarUrl, :jobTitle,
-                    :language, :location, :team, :manager, :custom, :status, :role, :source, :oktaId, :syncedAt,
-                    :invitedAt, :activatedAt, :deactivatedAt, :deactivatedBy, :createdAt, :updatedAt)
-                """).paramSource(params(p)).update();
+        jdbc.sql(INSERT).paramSource(params(p)).update();
     }
 
     public void update(Person p) {
-        jdbc.sql("""
-                UPDATE person SET email = :email, email_lower = :emailLower, title = :title, first_name = :firstName,
-                    last_name = :lastName, avatar_url = :avatarUrl, job_title = :jobTitle, primary_language = :language,
-                    primary_location = :location, primary_team_id = :team, manager_id = :manager,
-                    custom_values = :custom, status = :status, role = :role, source = :source, okta_id = :oktaId,
-                    last_synced_at = :syncedAt, invited_at = :invitedAt, activated_at = :activatedAt,
-                    deactivated_at = :deactivatedAt, deactivated_by = :deactivatedBy, updated_at = :updatedAt
-                WHERE account_id = :account AND id = :id
-                """).paramSource(params(p)).update();
+        jdbc.sql(UPDATE).paramSource(params(p)).update();
+    }
+
+    /** The account's people with these Okta ids, keyed by Okta id. */
+    public Map<String, PersonView> findByOktaIds(UUID accountId, Collection<String> oktaIds) {
+        Map<String, PersonView> found = new HashMap<>();
+        if (!oktaIds.isEmpty()) {
+            jdbc.sql("SELECT " + COLUMNS + FROM + "WHERE p.account_id = :account AND p.okta_id IN (:ids)")
+                    .param("account", accountId).param("ids", oktaIds)
+                    .query(PersonRepository::view).list().forEach(v -> found.put(v.person().oktaId(), v));
+        }
+        return found;
+    }
+
+    /** The account's people with these emails (compared lower-case), keyed by lower-case email. */
+    public Map<String, PersonView> findByEmails(UUID accountId, Collection<String> emails) {
+        Map<String, PersonView> found = new HashMap<>();
+        if (!emails.isEmpty()) {
+            jdbc.sql("SELECT " + COLUMNS + FROM + "WHERE p.account_id = :account AND p.email_lower IN (:emails)")
+                    .param("account", accountId).param("emails", emails.stream().map(PersonRepository::lower).toList())
+                    .query(PersonRepository::view).list().forEach(v -> found.put(lower(v.person().email()), v));
+        }
+        return found;
+    }
+
+    public void insertAll(List<Person> people) {
+        batch(INSERT, people);
+    }
+
+    public void updateAll(List<Person> people) {
+        batch(UPDATE, people);
+    }
+
+    private void batch(String sql, List<Person> people) {
+        if (people.isEmpty()) {
+            return;
+        }
+        named.batchUpdate(sql, people.stream().map(p -> new MapSqlParameterSource(params(p)))
+                .toArray(MapSqlParameterSource[]::new));
     }
 
     private static Map<String, Object> params(Person p) {
@@ -134,6 +180,7 @@ public class PersonRepository {
         m.put("role", p.role().wireName());
         m.put("source", p.source().wireName());
         m.put("oktaId", p.oktaId());
+        m.put("invitation", p.invitation().wireName());
         m.put("syncedAt", Instants.toJdbc(p.lastSyncedAt()));
         m.put("invitedAt", Instants.toJdbc(p.invitedAt()));
         m.put("activatedAt", Instants.toJdbc(p.activatedAt()));
@@ -201,6 +248,7 @@ public class PersonRepository {
                 Role.fromWire(rs.getString("role")),
                 Source.fromWire(rs.getString("source")),
                 rs.getString("okta_id"),
+                Invitation.fromWire(rs.getString("invitation")),
                 Instants.read(rs, "last_synced_at"),
                 Instants.read(rs, "invited_at"),
                 Instants.read(rs, "activated_at"),

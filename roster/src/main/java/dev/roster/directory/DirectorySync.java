@@ -1,0 +1,80 @@
+package dev.roster.directory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import dev.roster.directory.internal.PersonRepository;
+import dev.roster.directory.internal.TeamRepository;
+
+/**
+ * The directory as a sync engine sees it: people looked up and written in batches, teams created
+ * on first use. Callers decide what to write; this class only reads and stores.
+ */
+@Service
+public class DirectorySync {
+
+    private final PersonRepository people;
+    private final TeamRepository teams;
+    private final Clock clock;
+
+    DirectorySync(PersonRepository people, TeamRepository teams, Clock clock) {
+        this.people = people;
+        this.teams = teams;
+        this.clock = clock;
+    }
+
+    public Optional<PersonView> byId(UUID accountId, UUID personId) {
+        return people.find(accountId, personId);
+    }
+
+    public Optional<PersonView> byOktaId(UUID accountId, String oktaId) {
+        return people.findByOktaId(accountId, oktaId);
+    }
+
+    public Optional<PersonView> byEmail(UUID accountId, String email) {
+        return people.findByEmail(accountId, email);
+    }
+
+    public Map<String, PersonView> byOktaIds(UUID accountId, Collection<String> oktaIds) {
+        return people.findByOktaIds(accountId, oktaIds);
+    }
+
+    /** Keyed by lower-case email. */
+    public Map<String, PersonView> byEmails(UUID accountId, Collection<String> emails) {
+        return people.findByEmails(accountId, emails);
+    }
+
+    public void insert(List<Person> created) {
+        people.insertAll(created);
+    }
+
+    public void update(List<Person> changed) {
+        people.updateAll(changed);
+    }
+
+    /**
+     * The team with this name, created (without a manager) when the account has none yet. Two
+     * syncs creating the same team at once make one of them fail on the unique name; its job is
+     * retried and then finds the team.
+     */
+    public Team teamNamed(UUID accountId, String name) {
+        String clean = name.strip();
+        return teams.findByName(accountId, clean).orElseGet(() -> {
+            Team team = new Team(UUID.randomUUID(), accountId, clean, null);
+            teams.insert(team, Instant.now(clock));
+            return team;
+        });
+    }
+
+    /** Teams by id, for showing a person's team name. */
+    public Optional<Team> team(UUID accountId, UUID teamId) {
+        return teams.find(accountId, teamId);
+    }
+}

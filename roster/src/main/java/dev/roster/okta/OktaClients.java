@@ -1,0 +1,63 @@
+package dev.roster.okta;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+import dev.roster.okta.internal.RateLimitGovernor;
+import dev.roster.okta.internal.RestOktaApi;
+import dev.roster.okta.internal.ServiceAppTokens;
+import dev.roster.okta.internal.Sleeper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Okta API clients per account. Each account keeps one rate-limit governor (its share of the
+ * org's buckets) and one service-app token cache for as long as its connection is unchanged.
+ */
+@Service
+@EnableConfigurationProperties(OktaClientProperties.class)
+public class OktaClients {
+
+    private record Cached(OktaConnection connection, OktaApi api) {
+    }
+
+    private final OktaClientProperties properties;
+    private final JsonMapper json;
+    private final Sleeper sleeper;
+    private final Map<UUID, Cached> clients = new ConcurrentHashMap<>();
+
+    @org.springframework.beans.factory.annotation.Autowired
+    OktaClients(OktaClientProperties properties, JsonMapper json) {
+        this(properties, json, Sleeper.REAL);
+    }
+
+    OktaClients(OktaClientProperties properties, JsonMapper json, Sleeper sleeper) {
+        this.properties = properties;
+        this.json = json;
+        this.sleeper = sleeper;
+    }
+
+    public OktaApi forConnection(OktaConnection connection) {
+        Cached cached = clients.compute(connection.accountId(), (id, existing) ->
+                existing != null && existing.connection().equals(connection) ? existing
+                        : new Cached(connection, create(connection)));
+        return cached.api();
+    }
+
+    @EventListener
+    void connectionChanged(OktaConnectionChanged event) {
+        clients.remove(event.accountId());
+    }
+
+    private OktaApi create(OktaConnection connection) {
+        RateLimitGovernor governor = new RateLimitGovernor(connection.rateLimitShare().doubleValue(), sleeper,
+                properties.maxWait());
+        ServiceAppTokens tokens = connection.serviceApp() == null ? null
+                : new ServiceAppTokens(connection.orgUrl(), connection.serviceApp(), json, properties);
+        return new RestOktaApi(connection, governor, tokens, json, properties, sleeper);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Single sign-on: each account signs in with its own Okta org over OpenID Connect (authorization
+ * code + PKCE), people matched by Okta id then verified email; and the audit of every sign-in.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Single sign-on")
+package dev.roster.sso;
