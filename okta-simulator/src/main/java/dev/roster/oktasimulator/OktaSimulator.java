@@ -43,6 +43,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class OktaSimulator implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(OktaSimulator.class.getName());
 
+    static {
+        // The JDK server leaves Nagle on; with the client's delayed ACKs every small answer then waits ~40 ms.
+        // Read once when the server classes load, so it must be set before the first HttpServer.create.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final String orgUrl;

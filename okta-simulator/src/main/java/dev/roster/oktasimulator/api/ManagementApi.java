@@ -11,6 +11,7 @@ import dev.roster.oktasimulator.internal.EventHook;
 import dev.roster.oktasimulator.internal.Exchange;
 import dev.roster.oktasimulator.internal.Group;
 import dev.roster.oktasimulator.internal.Json;
+import dev.roster.oktasimulator.internal.JsonBytes;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -178,17 +179,17 @@ public final class ManagementApi {
         }
         int limit = limit(ex, defaultLimit, 200);
         Org.Page<OktaUser> page = org.userPage(ex.query("after"), limit, predicate);
-        StringBuilder out = new StringBuilder(page.items().size() * 1500 + 2);
-        out.append('[');
+        JsonBytes out = new JsonBytes(page.items().size() * 1500 + 2);
+        out.raw('[');
         for (int i = 0; i < page.items().size(); i++) {
             if (i > 0) {
-                out.append(',');
+                out.raw(',');
             }
             json.user(out, page.items().get(i));
         }
-        out.append(']');
+        out.raw(']');
         links(ex, "/api/v1/users", page.hasMore() ? last(page.items()).id() : null);
-        ex.json(200, out.toString());
+        ex.json(200, out);
     }
 
     private static boolean startsWith(OktaUser u, String attribute, String prefix) {
@@ -270,24 +271,24 @@ public final class ManagementApi {
         int limit = limit(ex, 50, 500);
         boolean expand = "user".equals(ex.query("expand"));
         Org.Page<Map.Entry<OktaUser, AppAssignment>> page = org.appUserPage(ex.query("after"), limit);
-        StringBuilder out = new StringBuilder(page.items().size() * (expand ? 2000 : 500) + 2);
-        out.append('[');
+        JsonBytes out = new JsonBytes(page.items().size() * (expand ? 1800 : 500) + 2);
+        out.raw('[');
         boolean first = true;
         for (Map.Entry<OktaUser, AppAssignment> e : page.items()) {
             if (!first) {
-                out.append(',');
+                out.raw(',');
             }
             first = false;
             json.appUser(out, org.app(), e.getKey(), e.getValue(), expand);
         }
-        out.append(']');
+        out.raw(']');
         String next = page.hasMore() ? last(page.items()).getKey().id() : null;
         links(ex, "/api/v1/apps/" + org.app().id + "/users", next);
-        ex.json(200, out.toString());
+        ex.json(200, out);
     }
 
     private String appUser(OktaUser user, AppAssignment assignment, boolean expand) {
-        StringBuilder out = new StringBuilder(2000);
+        JsonBytes out = new JsonBytes(2000);
         json.appUser(out, org.app(), user, assignment, expand);
         return out.toString();
     }
@@ -337,7 +338,7 @@ public final class ManagementApi {
             int limit = limit(ex, 1000, 10_000);
             String after = ex.query("after");
             List<String> members = org.groupMembers(requireGroup(s[3]).id);
-            StringBuilder out = new StringBuilder("[");
+            JsonBytes out = new JsonBytes(4096).raw('[');
             int count = 0;
             String lastId = null;
             boolean more = false;
@@ -354,13 +355,13 @@ public final class ManagementApi {
                     continue;
                 }
                 if (count++ > 0) {
-                    out.append(',');
+                    out.raw(',');
                 }
                 json.user(out, u);
                 lastId = id;
             }
             links(ex, "/api/v1/groups/" + s[3] + "/users", more ? lastId : null);
-            ex.json(200, out.append(']').toString());
+            ex.json(200, out.raw(']'));
         } else if (n == 6 && "users".equals(s[4]) && "PUT".equals(m)) {
             org.addGroupMember(s[3], s[5], ex.changeContext());
             ex.noContent();

@@ -5,6 +5,7 @@ import dev.roster.oktasimulator.internal.AppAssignment;
 import dev.roster.oktasimulator.internal.EventHook;
 import dev.roster.oktasimulator.internal.Group;
 import dev.roster.oktasimulator.internal.Json;
+import dev.roster.oktasimulator.internal.JsonBytes;
 import dev.roster.oktasimulator.internal.OidcApp;
 import dev.roster.oktasimulator.internal.Timestamps;
 import java.util.LinkedHashMap;
@@ -22,48 +23,46 @@ public final class UserJson {
     }
 
     public String user(OktaUser user) {
-        StringBuilder out = new StringBuilder(1500);
+        JsonBytes out = new JsonBytes(1500);
         user(out, user);
         return out.toString();
     }
 
-    public void user(StringBuilder out, OktaUser u) {
-        out.append("{\"id\":\"").append(u.id()).append("\",\"status\":\"").append(u.status()).append('"');
+    public void user(JsonBytes out, OktaUser u) {
+        out.raw("{\"id\":\"").raw(u.id()).raw("\",\"status\":\"").raw(u.status()).raw('"');
         time(out, "created", u.createdMillis());
         time(out, "activated", u.activatedMillis());
         time(out, "statusChanged", u.statusChangedMillis());
         time(out, "lastLogin", u.lastLoginMillis());
         time(out, "lastUpdated", u.lastUpdatedMillis());
         time(out, "passwordChanged", u.passwordChangedMillis());
-        out.append(",\"type\":{\"id\":\"").append(userTypeId).append("\"},\"profile\":");
+        out.raw(",\"type\":{\"id\":\"").raw(userTypeId).raw("\"},\"profile\":");
         u.profile().writeJson(out);
-        out.append(",\"credentials\":{");
+        out.raw(",\"credentials\":{");
         if (u.passwordChangedMillis() != 0) {
-            out.append("\"password\":{},");
+            out.raw("\"password\":{},");
         }
-        out.append("\"provider\":{\"type\":\"OKTA\",\"name\":\"OKTA\"}},\"_links\":{\"self\":{\"href\":\"")
-                .append(orgUrl).append("/api/v1/users/").append(u.id()).append("\"}}}");
+        out.raw("\"provider\":{\"type\":\"OKTA\",\"name\":\"OKTA\"}},\"_links\":{\"self\":{\"href\":\"")
+                .raw(orgUrl).raw("/api/v1/users/").raw(u.id()).raw("\"}}}");
     }
 
-    public void appUser(StringBuilder out, OidcApp app, OktaUser u, AppAssignment a, boolean expand) {
-        out.append("{\"id\":\"").append(u.id()).append("\",\"externalId\":null");
+    public void appUser(JsonBytes out, OidcApp app, OktaUser u, AppAssignment a, boolean expand) {
+        out.raw("{\"id\":\"").raw(u.id()).raw("\",\"externalId\":null");
         time(out, "created", a.created());
         time(out, "lastUpdated", Math.max(a.lastUpdated(), u.lastUpdatedMillis()));
-        out.append(",\"scope\":\"").append(a.scope()).append("\",\"status\":\"")
-                .append(appUserStatus(u)).append('"');
+        out.raw(",\"scope\":\"").raw(a.scope()).raw("\",\"status\":\"").raw(appUserStatus(u)).raw('"');
         time(out, "statusChanged", Math.max(a.created(), u.statusChangedMillis()));
         time(out, "passwordChanged", 0);
-        out.append(",\"syncState\":\"DISABLED\",\"credentials\":{\"userName\":");
-        Json.string(out, u.login());
-        out.append("},\"profile\":{},\"_links\":{\"app\":{\"href\":\"").append(orgUrl).append("/api/v1/apps/")
-                .append(app.id).append("\"},\"user\":{\"href\":\"").append(orgUrl).append("/api/v1/users/")
-                .append(u.id()).append("\"}}");
+        out.raw(",\"syncState\":\"DISABLED\",\"credentials\":{\"userName\":").string(u.login())
+                .raw("},\"profile\":{},\"_links\":{\"app\":{\"href\":\"").raw(orgUrl).raw("/api/v1/apps/")
+                .raw(app.id).raw("\"},\"user\":{\"href\":\"").raw(orgUrl).raw("/api/v1/users/").raw(u.id())
+                .raw("\"}}");
         if (expand) {
-            out.append(",\"_embedded\":{\"user\":");
+            out.raw(",\"_embedded\":{\"user\":");
             user(out, u);
-            out.append('}');
+            out.raw('}');
         }
-        out.append('}');
+        out.raw('}');
     }
 
     /** App-user status follows the user: ACTIVE users are ACTIVE in the app, the others INACTIVE (see README). */
@@ -134,12 +133,7 @@ public final class UserJson {
         return m;
     }
 
-    private static void time(StringBuilder out, String name, long millis) {
-        out.append(",\"").append(name).append("\":");
-        if (millis == 0) {
-            out.append("null");
-        } else {
-            out.append('"').append(Timestamps.format(millis)).append('"');
-        }
+    private static void time(JsonBytes out, String name, long millis) {
+        out.raw(",\"").raw(name).raw("\":").timestamp(millis);
     }
 }

@@ -117,6 +117,16 @@ public final class Exchange {
         send(status, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    public void json(int status, JsonBytes json) throws IOException {
+        answered = true;
+        setHeader("Content-Type", "application/json");
+        http.sendResponseHeaders(status, json.length() == 0 ? -1 : json.length());
+        try (OutputStream out = http.getResponseBody()) {
+            out.write(json.array(), 0, json.length());
+        }
+        http.close();
+    }
+
     public void html(int status, String html) throws IOException {
         send(status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
     }
