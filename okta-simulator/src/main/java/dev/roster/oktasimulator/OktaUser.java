@@ -18,6 +18,8 @@ public final class OktaUser {
     private final long lastUpdated;
     private final long passwordChanged;
     private final CompactProfile profile;
+    /** Kept apart from the profile bytes: every app-user entry and event needs it. */
+    private final String login;
 
     public OktaUser(String id, String status, long created, long activated, long statusChanged, long lastLogin,
             long lastUpdated, long passwordChanged, Map<String, ?> profile) {
@@ -30,6 +32,7 @@ public final class OktaUser {
         this.lastUpdated = lastUpdated;
         this.passwordChanged = passwordChanged;
         this.profile = CompactProfile.of(profile);
+        this.login = this.profile.string("login");
     }
 
     public String id() {
@@ -41,7 +44,7 @@ public final class OktaUser {
     }
 
     public String login() {
-        return profile.string("login");
+        return login;
     }
 
     public String email() {

@@ -120,7 +120,7 @@ public final class Org {
     // ---- users ----
 
     /** Creates a user (ACTIVE when activate, else STAGED), optionally assigned to the app. */
-    public OktaUser createUser(Map<String, Object> profile, boolean activate, boolean assign) {
+    public OktaUser createUser(Map<String, ?> profile, boolean activate, boolean assign) {
         OktaUser user = createUser(profile, activate, true, ChangeContext.JAVA_API);
         if (assign) {
             assign(user.id(), ChangeContext.JAVA_API);
@@ -132,7 +132,7 @@ public final class Org {
      * Okta's create: a user activated with a password is ACTIVE; activated without one waits for the
      * activation email as PROVISIONED; not activated is STAGED.
      */
-    public OktaUser createUser(Map<String, Object> profile, boolean activate, boolean hasPassword,
+    public OktaUser createUser(Map<String, ?> profile, boolean activate, boolean hasPassword,
             ChangeContext ctx) {
         String login = string(profile.get("login"));
         requireCreatable(profile, login);
@@ -185,7 +185,7 @@ public final class Org {
         }
     }
 
-    private void requireCreatable(Map<String, Object> profile, String login) {
+    private void requireCreatable(Map<String, ?> profile, String login) {
         List<String> causes = new ArrayList<>();
         for (String required : List.of("login", "email", "firstName", "lastName")) {
             if (string(profile.get(required)) == null || string(profile.get(required)).isBlank()) {
@@ -202,12 +202,12 @@ public final class Org {
     }
 
     /** Partial update (Okta's POST /users/{id}): given attributes change, others stay. */
-    public OktaUser updateProfile(String idOrLogin, Map<String, Object> changes) {
+    public OktaUser updateProfile(String idOrLogin, Map<String, ?> changes) {
         return updateProfile(idOrLogin, changes, false, ChangeContext.JAVA_API);
     }
 
     /** replace=true is Okta's PUT: attributes not given are removed. */
-    public OktaUser updateProfile(String idOrLogin, Map<String, Object> changes, boolean replace, ChangeContext ctx) {
+    public OktaUser updateProfile(String idOrLogin, Map<String, ?> changes, boolean replace, ChangeContext ctx) {
         OktaUser updated;
         lock.writeLock().lock();
         try {

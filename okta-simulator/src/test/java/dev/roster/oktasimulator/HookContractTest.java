@@ -83,6 +83,8 @@ class HookContractTest {
         HttpResponse<String> hook = new TestHttp(sim).get("/api/v1/eventHooks/" + id);
         assertThat(TestHttp.object(hook)).containsEntry("verificationStatus", "VERIFIED").containsEntry("status",
                 "ACTIVE");
+        assertThat(TestHttp.array(new TestHttp(sim).get("/api/v1/eventHooks"))).extracting(h -> h.get("id"))
+                .contains(id);
     }
 
     @Test

@@ -51,6 +51,7 @@ public final class SimulatorBenchmark {
         }
 
         long before = heapAfterGc();
+        int heapRow;
         long start = System.nanoTime();
         OktaSimulator sim = OktaSimulator.start(SimulatorOptions.builder().users(USERS).rateLimits(false).build());
         long startMs = ms(System.nanoTime() - start);
@@ -58,6 +59,7 @@ public final class SimulatorBenchmark {
             long heap = heapAfterGc() - before;
             rows.add(row("Start with 100,000 users (generate + load)", String.format(Locale.ROOT, "%,d ms", startMs)));
             rows.add(row("Heap held by the 100,000-user org (after GC)", mb(heap) + " MB (limit 300 MB)"));
+            heapRow = rows.size();
 
             String first = "/api/v1/apps/" + sim.appId() + "/users?expand=user&limit=500";
             walk(sim, first); // warm-up
@@ -86,6 +88,8 @@ public final class SimulatorBenchmark {
             double getSeconds = (System.nanoTime() - getStart) / 1e9;
             rows.add(row("`GET /api/v1/users/{id}`, one client (" + ids.size() + " calls)",
                     String.format(Locale.ROOT, "%.0f requests/s", ids.size() / getSeconds)));
+            rows.add(heapRow, row("Heap held after serving all of the above (after GC)",
+                    mb(heapAfterGc() - before) + " MB"));
         } finally {
             sim.close();
         }
@@ -176,7 +180,10 @@ public final class SimulatorBenchmark {
                 .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
                 .append(" (").append(System.getProperty("java.vendor")).append("), max heap ")
                 .append(mb(rt.maxMemory())).append(" MB, ").append(System.getProperty("os.name")).append(' ')
-                .append(System.getProperty("os.arch")).append(".\n\nMeasured ").append(Instant.now().toString(), 0, 16)
+                .append(System.getProperty("os.arch")).append(String.format(Locale.ROOT,
+                        "; system load average %.1f when the table was printed (other work on the machine slows"
+                        + " every figure).", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()))
+                .append("\n\nMeasured ").append(Instant.now().toString(), 0, 16)
                 .append("Z. Rate limits off; client and simulator in one JVM over loopback HTTP/1.1.\n\n")
                 .append("| measure | result |\n|---|---|\n");
         for (String[] r : rows) {

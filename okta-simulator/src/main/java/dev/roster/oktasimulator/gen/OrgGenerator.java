@@ -113,7 +113,8 @@ public final class OrgGenerator {
         for (int i = 0; i < count; i++) {
             String first = FIRST[random.nextInt(FIRST.length)];
             String last = LAST[random.nextInt(LAST.length)];
-            String base = (ascii(first) + "." + ascii(last)).toLowerCase(Locale.ROOT);
+            String base = ASCII.computeIfAbsent(first, OrgGenerator::ascii) + "."
+                    + ASCII.computeIfAbsent(last, OrgGenerator::ascii);
             int n = loginCounts.merge(base, 1, Integer::sum);
             login[i] = (n == 1 ? base : base + n) + "@" + domain;
             display[i] = first + " " + last;
@@ -178,8 +179,11 @@ public final class OrgGenerator {
         return dept[2 + random.nextInt(dept.length - 2)];
     }
 
+    private static final Map<String, String> ASCII = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The login form of a name: accents dropped, letters only, lower case ("Müller" → "muller"). */
     private static String ascii(String name) {
         return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").replaceAll("[^A-Za-z]", "");
+                .replaceAll("\\p{M}", "").replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT);
     }
 }

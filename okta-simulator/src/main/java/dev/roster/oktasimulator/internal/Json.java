@@ -11,14 +11,17 @@ import tools.jackson.databind.json.JsonMapper;
  * scalars because list pages render 100,000 users a second and Jackson's tree building costs more.
  */
 public final class Json {
-    public static final JsonMapper MAPPER = JsonMapper.builder().build();
-
     private Json() {
+    }
+
+    /** Built on first use: Jackson's start-up cost is not paid by a simulator that only writes JSON. */
+    private static final class Mapper {
+        static final JsonMapper INSTANCE = JsonMapper.builder().build();
     }
 
     @SuppressWarnings("unchecked")
     public static Map<String, Object> parseObject(byte[] body) {
-        Object value = MAPPER.readValue(body, Object.class);
+        Object value = Mapper.INSTANCE.readValue(body, Object.class);
         if (!(value instanceof Map)) {
             throw new IllegalArgumentException("Expected a JSON object");
         }

@@ -13,6 +13,8 @@ public final class JsonBytes {
     private byte[] buf;
     private int len;
     private char[] scratch = new char[256];
+    private long lastDay = Long.MIN_VALUE;
+    private final byte[] lastDate = new byte[10];
 
     public JsonBytes(int capacity) {
         buf = new byte[Math.max(64, capacity)];
@@ -90,14 +92,24 @@ public final class JsonBytes {
         long seconds = Math.floorDiv(millis, 1000L);
         int ms = (int) Math.floorMod(millis, 1000L);
         int secOfDay = (int) Math.floorMod(seconds, 86_400L);
-        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L));
+        long day = Math.floorDiv(seconds, 86_400L);
         ensure(26);
         buf[len++] = '"';
-        digits(date.getYear(), 4);
-        buf[len++] = '-';
-        digits(date.getMonthValue(), 2);
-        buf[len++] = '-';
-        digits(date.getDayOfMonth(), 2);
+        if (day != lastDay) {
+            // Timestamps of one user mostly share a day; the date part is formatted once.
+            LocalDate date = LocalDate.ofEpochDay(day);
+            int start = len;
+            digits(date.getYear(), 4);
+            buf[len++] = '-';
+            digits(date.getMonthValue(), 2);
+            buf[len++] = '-';
+            digits(date.getDayOfMonth(), 2);
+            System.arraycopy(buf, start, lastDate, 0, 10);
+            lastDay = day;
+        } else {
+            System.arraycopy(lastDate, 0, buf, len, 10);
+            len += 10;
+        }
         buf[len++] = 'T';
         digits(secOfDay / 3600, 2);
         buf[len++] = ':';
