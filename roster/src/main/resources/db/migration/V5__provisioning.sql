@@ -77,7 +77,6 @@ CREATE TABLE okta_sync_run (
     account_id        UUID NOT NULL REFERENCES account (id),
     status            VARCHAR(16) NOT NULL,
     run_trigger       VARCHAR(16) NOT NULL,
-    dry_run           BOOLEAN NOT NULL,
     created_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     started_at        TIMESTAMP WITH TIME ZONE,
     finished_at       TIMESTAMP WITH TIME ZONE,

@@ -17,5 +17,5 @@ import jakarta.validation.constraints.NotNull;
  */
 @Validated
 @ConfigurationProperties("roster.web")
-public record WebProperties(@NotNull @DefaultValue("4MB") DataSize maxBodyBytes, URI publicUrl) {
+public record WebProperties(@NotNull @DefaultValue("10MB") DataSize maxBodyBytes, URI publicUrl) {
 }

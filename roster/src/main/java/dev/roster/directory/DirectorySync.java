@@ -51,6 +51,21 @@ public class DirectorySync {
         return people.findByEmails(accountId, emails);
     }
 
+    /** Sets manager overrides in one batch: person id → manager id (null clears). */
+    public void setManagers(UUID accountId, Map<UUID, UUID> managers) {
+        people.setManagers(accountId, managers);
+    }
+
+    /** Lower-cased "first last" → the ids of the people with that name. */
+    public Map<String, List<UUID>> idsByDisplayName(UUID accountId, Collection<String> lowerNames) {
+        return people.idsByDisplayName(accountId, lowerNames);
+    }
+
+    /** Lower-case email → person id. */
+    public Map<String, UUID> idsByEmail(UUID accountId, Collection<String> lowerEmails) {
+        return people.idsByEmail(accountId, lowerEmails);
+    }
+
     public void insert(List<Person> created) {
         people.insertAll(created);
     }

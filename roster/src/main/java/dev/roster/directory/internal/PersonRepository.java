@@ -144,6 +144,46 @@ public class PersonRepository {
         return found;
     }
 
+    /** Sets manager overrides in one batch: person id → manager id (null clears). */
+    public void setManagers(UUID accountId, Map<UUID, UUID> managers) {
+        if (managers.isEmpty()) {
+            return;
+        }
+        named.batchUpdate("UPDATE person SET manager_id = :manager WHERE account_id = :account AND id = :id",
+                managers.entrySet().stream().map(e -> new MapSqlParameterSource()
+                        .addValue("manager", e.getValue()).addValue("account", accountId).addValue("id", e.getKey()))
+                        .toArray(MapSqlParameterSource[]::new));
+    }
+
+    /** People whose "first last" name matches, lower-cased name → their ids. */
+    public Map<String, List<UUID>> idsByDisplayName(UUID accountId, Collection<String> lowerNames) {
+        Map<String, List<UUID>> found = new HashMap<>();
+        if (!lowerNames.isEmpty()) {
+            jdbc.sql("SELECT id, LOWER(COALESCE(first_name, '') || ' ' || COALESCE(last_name, '')) AS n FROM person"
+                            + " WHERE account_id = :account"
+                            + " AND LOWER(COALESCE(first_name, '') || ' ' || COALESCE(last_name, '')) IN (:names)")
+                    .param("account", accountId).param("names", lowerNames)
+                    .query(rs -> {
+                        found.computeIfAbsent(rs.getString("n"), k -> new java.util.ArrayList<>())
+                                .add(rs.getObject("id", UUID.class));
+                    });
+        }
+        return found;
+    }
+
+    /** Ids of the account's people with these lower-case emails. */
+    public Map<String, UUID> idsByEmail(UUID accountId, Collection<String> lowerEmails) {
+        Map<String, UUID> found = new HashMap<>();
+        if (!lowerEmails.isEmpty()) {
+            jdbc.sql("SELECT id, email_lower FROM person WHERE account_id = :account AND email_lower IN (:emails)")
+                    .param("account", accountId).param("emails", lowerEmails)
+                    .query(rs -> {
+                        found.put(rs.getString("email_lower"), rs.getObject("id", UUID.class));
+                    });
+        }
+        return found;
+    }
+
     public void insertAll(List<Person> people) {
         batch(INSERT, people);
     }

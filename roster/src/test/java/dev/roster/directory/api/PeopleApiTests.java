@@ -101,7 +101,7 @@ class PeopleApiTests extends IntegrationTest {
     @Test
     void createWhenBodyOverLimitThenContentTooLargeAndNothingWritten() throws Exception {
         long before = count();
-        String huge = "{\"email\":\"big@acme.example\",\"jobTitle\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}";
+        String huge = "{\"email\":\"big@acme.example\",\"jobTitle\":\"" + "x".repeat(11 * 1024 * 1024) + "\"}";
         call(post(acme.api("/people")), huge)
                 .andExpect(status().isContentTooLarge())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));

@@ -1,0 +1,30 @@
+package dev.roster.provisioning;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Provisioning's knobs ({@code roster.provisioning.*}).
+ *
+ * @param pageSize       app users per page of a reconciliation (Okta allows up to 500)
+ * @param jobRetries     attempts of a failed per-user sync job before the nightly run is left to heal it
+ * @param scheduleCheck  how often each instance looks for accounts whose daily run is due
+ * @param scheduleSpread how far after its configured time an account's daily run may start, so
+ *                       that thousands of accounts at 03:00 do not all start at once
+ */
+@Validated
+@ConfigurationProperties("roster.provisioning")
+public record ProvisioningProperties(
+        @Min(1) @Max(500) @DefaultValue("500") int pageSize,
+        @Min(1) @DefaultValue("5") int jobRetries,
+        @NotNull @DefaultValue("5s") Duration jobRetryDelay,
+        @NotNull @DefaultValue("1m") Duration scheduleCheck,
+        @NotNull @DefaultValue("0s") Duration scheduleSpread) {
+}

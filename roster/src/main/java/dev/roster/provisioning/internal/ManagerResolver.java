@@ -1,0 +1,133 @@
+package dev.roster.provisioning.internal;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import dev.roster.directory.DirectorySync;
+
+/**
+ * Turns Okta's {@code managerId} into a manager override. HR-fed orgs put an id, a login, an email
+ * or an employee number there, so each is tried in that order; without one, the {@code manager}
+ * display name counts only when exactly one person bears it. A manager not synced yet leaves the
+ * reference waiting on the link and is resolved when they arrive. Cycles are stored as they are;
+ * nothing here follows the chain.
+ */
+@Component
+class ManagerResolver {
+
+    private final OktaLinkRepository links;
+    private final DirectorySync directory;
+
+    ManagerResolver(OktaLinkRepository links, DirectorySync directory) {
+        this.links = links;
+        this.directory = directory;
+    }
+
+    /**
+     * Sets the manager override of each given person from their link's reference.
+     *
+     * @param current the person's current manager override (absent key = none)
+     */
+    void resolve(UUID accountId, Collection<OktaLink> reports, Map<UUID, UUID> current) {
+        if (reports.isEmpty()) {
+            return;
+        }
+        Set<String> refs = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        for (OktaLink link : reports) {
+            if (link.managerRef() != null) {
+                refs.add(link.managerRef());
+            } else if (link.managerName() != null) {
+                names.add(link.managerName().strip().toLowerCase(Locale.ROOT));
+            }
+        }
+        List<OktaLink> candidates = links.byManagerKeys(accountId, refs);
+        Map<String, UUID> byEmail = directory.idsByEmail(accountId,
+                refs.stream().map(r -> r.toLowerCase(Locale.ROOT)).toList());
+        Map<String, List<UUID>> byName = directory.idsByDisplayName(accountId, names);
+        Map<UUID, UUID> changes = new HashMap<>();
+        for (OktaLink report : reports) {
+            UUID manager = report.managerRef() != null ? byRef(report.managerRef(), candidates, byEmail)
+                    : report.managerName() != null ? single(byName.get(report.managerName().strip().toLowerCase(Locale.ROOT)))
+                    : null;
+            if (report.personId().equals(manager)) {
+                manager = null;
+            }
+            if (!Objects.equals(current.get(report.personId()), manager)) {
+                changes.put(report.personId(), manager);
+            }
+        }
+        directory.setManagers(accountId, changes);
+    }
+
+    /** After people were created or linked: their waiting reports get them as manager. */
+    void linkWaitingReports(UUID accountId, Collection<OktaLink> arrived, Map<String, UUID> emailsOfArrived) {
+        Set<String> keys = new HashSet<>(emailsOfArrived.keySet());
+        for (OktaLink link : arrived) {
+            keys.add(link.oktaId());
+            if (link.loginLower() != null) {
+                keys.add(link.loginLower());
+            }
+            if (link.employeeNumber() != null) {
+                keys.add(link.employeeNumber());
+            }
+        }
+        List<OktaLink> waiting = links.reportsWaitingFor(accountId, keys);
+        if (!waiting.isEmpty()) {
+            resolve(accountId, waiting, currentManagers(accountId, waiting));
+        }
+    }
+
+    /** Once more for everyone still without a manager, e.g. at the end of a reconciliation. */
+    void resolveUnresolved(UUID accountId) {
+        List<OktaLink> waiting = links.unresolvedManagers(accountId);
+        for (int from = 0; from < waiting.size(); from += 500) {
+            List<OktaLink> chunk = waiting.subList(from, Math.min(waiting.size(), from + 500));
+            resolve(accountId, chunk, Map.of());
+        }
+    }
+
+    private Map<UUID, UUID> currentManagers(UUID accountId, List<OktaLink> reports) {
+        Map<UUID, UUID> current = new HashMap<>();
+        reports.forEach(r -> directory.byId(accountId, r.personId())
+                .ifPresent(v -> {
+                    if (v.person().managerId() != null) {
+                        current.put(r.personId(), v.person().managerId());
+                    }
+                }));
+        return current;
+    }
+
+    private static UUID byRef(String ref, List<OktaLink> candidates, Map<String, UUID> byEmail) {
+        String lower = ref.toLowerCase(Locale.ROOT);
+        for (OktaLink c : candidates) {
+            if (ref.equals(c.oktaId())) {
+                return c.personId();
+            }
+        }
+        for (OktaLink c : candidates) {
+            if (lower.equals(c.loginLower())) {
+                return c.personId();
+            }
+        }
+        if (byEmail.containsKey(lower)) {
+            return byEmail.get(lower);
+        }
+        List<UUID> byEmployee = candidates.stream().filter(c -> ref.equals(c.employeeNumber()))
+                .map(OktaLink::personId).toList();
+        return single(byEmployee);
+    }
+
+    private static UUID single(List<UUID> ids) {
+        return ids != null && ids.size() == 1 ? ids.get(0) : null;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.roster.provisioning.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.roster.common.Instants;
+
+/** okta_link rows, read and written in batches. */
+@Repository
+class OktaLinkRepository {
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    OktaLinkRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+        this.jdbc = jdbc;
+        this.named = named;
+    }
+
+    Map<UUID, OktaLink> byPersonIds(UUID accountId, Collection<UUID> personIds) {
+        Map<UUID, OktaLink> found = new HashMap<>();
+        if (!personIds.isEmpty()) {
+            jdbc.sql("SELECT * FROM okta_link WHERE account_id = :account AND person_id IN (:ids)")
+                    .param("account", accountId).param("ids", personIds)
+                    .query(OktaLinkRepository::map).list().forEach(l -> found.put(l.personId(), l));
+        }
+        return found;
+    }
+
+    /** Inserts new links and updates existing ones (by person id). */
+    void save(Collection<OktaLink> links, Collection<UUID> existing) {
+        List<MapSqlParameterSource> inserts = new ArrayList<>();
+        List<MapSqlParameterSource> updates = new ArrayList<>();
+        for (OktaLink link : links) {
+            (existing.contains(link.personId()) ? updates : inserts).add(params(link));
+        }
+        if (!updates.isEmpty()) {
+            named.batchUpdate("""
+                    UPDATE okta_link SET okta_id = :oktaId, login_lower = :login, employee_number = :employee,
+                        manager_ref = :managerRef, manager_name = :managerName, mapped_hash = :hash,
+                        last_seen_run = :run, synced_at = :syncedAt
+                    WHERE account_id = :account AND person_id = :person
+                    """, updates.toArray(MapSqlParameterSource[]::new));
+        }
+        if (!inserts.isEmpty()) {
+            named.batchUpdate("""
+                    INSERT INTO okta_link (person_id, account_id, okta_id, login_lower, employee_number, manager_ref,
+                        manager_name, mapped_hash, last_seen_run, synced_at)
+                    VALUES (:person, :account, :oktaId, :login, :employee, :managerRef, :managerName, :hash, :run,
+                        :syncedAt)
+                    """, inserts.toArray(MapSqlParameterSource[]::new));
+        }
+    }
+
+    /** Stamps the links of people a reconciliation listed. */
+    void markSeen(UUID accountId, UUID runId, Collection<UUID> personIds) {
+        if (!personIds.isEmpty()) {
+            jdbc.sql("UPDATE okta_link SET last_seen_run = :run WHERE account_id = :account AND person_id IN (:ids)")
+                    .param("run", runId).param("account", accountId).param("ids", personIds).update();
+        }
+    }
+
+    /** Active or invited people linked to Okta whom the run did not list: the deactivation set. */
+    List<UUID> notSeen(UUID accountId, UUID runId) {
+        return jdbc.sql("""
+                SELECT l.person_id FROM okta_link l JOIN person p ON p.id = l.person_id
+                WHERE l.account_id = :account AND p.status <> 'deactivated' AND p.okta_id IS NOT NULL
+                  AND (l.last_seen_run IS NULL OR l.last_seen_run <> :run)
+                """).param("account", accountId).param("run", runId).query(UUID.class).list();
+    }
+
+    /** How many active or invited people are linked to Okta: the base of the percentage threshold. */
+    int activeLinked(UUID accountId) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM okta_link l JOIN person p ON p.id = l.person_id
+                WHERE l.account_id = :account AND p.status <> 'deactivated' AND p.okta_id IS NOT NULL
+                """).param("account", accountId).query(Integer.class).single();
+    }
+
+    /** Links whose person was found by one of these manager keys: id → link, for each key kind. */
+    List<OktaLink> byManagerKeys(UUID accountId, Collection<String> refs) {
+        if (refs.isEmpty()) {
+            return List.of();
+        }
+        List<String> lower = refs.stream().map(r -> r.toLowerCase(java.util.Locale.ROOT)).toList();
+        return jdbc.sql("""
+                SELECT * FROM okta_link WHERE account_id = :account
+                  AND (okta_id IN (:refs) OR login_lower IN (:lower) OR employee_number IN (:refs))
+                """).param("account", accountId).param("refs", refs).param("lower", lower)
+                .query(OktaLinkRepository::map).list();
+    }
+
+    /** Links of people waiting for a manager known by one of these keys. */
+    List<OktaLink> reportsWaitingFor(UUID accountId, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<String> lower = keys.stream().map(k -> k.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+        return jdbc.sql("SELECT * FROM okta_link WHERE account_id = :account AND LOWER(manager_ref) IN (:keys)")
+                .param("account", accountId).param("keys", lower).query(OktaLinkRepository::map).list();
+    }
+
+    /** Links with a manager reference whose person has no manager override yet. */
+    List<OktaLink> unresolvedManagers(UUID accountId) {
+        return jdbc.sql("""
+                SELECT l.* FROM okta_link l JOIN person p ON p.id = l.person_id
+                WHERE l.account_id = :account AND p.manager_id IS NULL
+                  AND (l.manager_ref IS NOT NULL OR l.manager_name IS NOT NULL)
+                """).param("account", accountId).query(OktaLinkRepository::map).list();
+    }
+
+    private static MapSqlParameterSource params(OktaLink l) {
+        return new MapSqlParameterSource().addValue("person", l.personId()).addValue("account", l.accountId())
+                .addValue("oktaId", l.oktaId()).addValue("login", l.loginLower())
+                .addValue("employee", l.employeeNumber()).addValue("managerRef", l.managerRef())
+                .addValue("managerName", l.managerName()).addValue("hash", l.mappedHash())
+                .addValue("run", l.lastSeenRun()).addValue("syncedAt", Instants.toJdbc(l.syncedAt()));
+    }
+
+    private static OktaLink map(ResultSet rs, int row) throws SQLException {
+        return new OktaLink(rs.getObject("person_id", UUID.class), rs.getObject("account_id", UUID.class),
+                rs.getString("okta_id"), rs.getString("login_lower"), rs.getString("employee_number"),
+                rs.getString("manager_ref"), rs.getString("manager_name"), rs.getString("mapped_hash"),
+                rs.getObject("last_seen_run", UUID.class), Instants.read(rs, "synced_at"));
+    }
+
+}

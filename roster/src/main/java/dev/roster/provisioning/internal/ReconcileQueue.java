@@ -1,0 +1,45 @@
+package dev.roster.provisioning.internal;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+
+import dev.roster.provisioning.SyncRun;
+
+/** Run rows and their jobs, created together inside the caller's transaction. */
+@Component
+public class ReconcileQueue {
+
+    private final SyncRunRepository runs;
+    private final SchedulerClient scheduler;
+    private final ReconciliationRunner runner;
+
+    ReconcileQueue(SyncRunRepository runs, SchedulerClient scheduler, ReconciliationRunner runner) {
+        this.runs = runs;
+        this.scheduler = scheduler;
+        this.runner = runner;
+    }
+
+    public SyncRun start(UUID accountId, String trigger, Instant now) {
+        runs.lockAccount(accountId);
+        return runs.active(accountId).orElseGet(() -> {
+            UUID runId = UUID.randomUUID();
+            runs.insert(runId, accountId, trigger, now);
+            ReconcileJob.enqueue(scheduler, accountId, runId);
+            return runs.find(accountId, runId).orElseThrow();
+        });
+    }
+
+    public void approve(UUID accountId, UUID runId, UUID adminId, Instant now) {
+        int deactivated = runner.deactivate(accountId, runId, runs.held(runId));
+        runs.addDeactivated(runId, deactivated);
+        runs.decide(runId, "succeeded", adminId, now);
+    }
+
+    public void reject(UUID runId, UUID adminId, Instant now) {
+        runs.decide(runId, "rejected", adminId, now);
+    }
+}

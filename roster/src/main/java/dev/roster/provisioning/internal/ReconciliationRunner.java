@@ -1,0 +1,186 @@
+package dev.roster.provisioning.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.roster.directory.DirectorySync;
+import dev.roster.directory.PersonView;
+import dev.roster.okta.AppUserPage;
+import dev.roster.okta.OktaApi;
+import dev.roster.okta.OktaClients;
+import dev.roster.okta.OktaConnection;
+import dev.roster.okta.OktaConnections;
+import dev.roster.provisioning.ProvisioningProperties;
+import dev.roster.provisioning.SyncOutcome;
+import dev.roster.provisioning.mapping.MappingSettings;
+import dev.roster.provisioning.sync.Observation;
+import dev.roster.provisioning.sync.PersonWriter;
+
+/**
+ * A full reconciliation: stream the app's users page by page (one transaction each, memory bounded
+ * by a page), then, only when the listing completed, deactivate the linked people it did not list —
+ * or hold the run for an admin when they are more than the account's threshold.
+ */
+@Component
+class ReconciliationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ReconciliationRunner.class);
+
+    private final OktaConnections connections;
+    private final OktaClients clients;
+    private final MappingSettingsRepository mappings;
+    private final SyncEngine engine;
+    private final SyncRunRepository runs;
+    private final OktaLinkRepository links;
+    private final ManagerResolver managers;
+    private final DirectorySync directory;
+    private final ProvisioningProperties properties;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    ReconciliationRunner(OktaConnections connections, OktaClients clients, MappingSettingsRepository mappings,
+            SyncEngine engine, SyncRunRepository runs, OktaLinkRepository links, ManagerResolver managers,
+            DirectorySync directory, ProvisioningProperties properties, TransactionTemplate transaction, Clock clock) {
+        this.connections = connections;
+        this.clients = clients;
+        this.mappings = mappings;
+        this.engine = engine;
+        this.runs = runs;
+        this.links = links;
+        this.managers = managers;
+        this.directory = directory;
+        this.properties = properties;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    void run(UUID accountId, UUID runId) {
+        transaction.executeWithoutResult(s -> runs.started(runId, Instant.now(clock)));
+        RunTally tally = new RunTally();
+        OktaApi api = null;
+        long waitsBefore = 0;
+        try {
+            OktaConnection connection = connections.find(accountId)
+                    .filter(c -> c.provisioningEnabled() && c.hasApiCredentials())
+                    .orElseThrow(() -> new IllegalStateException("Provisioning from Okta is not switched on"));
+            api = clients.forConnection(connection);
+            waitsBefore = api.rateLimitWaits();
+            MappingSettings settings = mappings.load(accountId);
+            Map<String, UUID> teams = new HashMap<>();
+            String next = null;
+            do {
+                AppUserPage page = api.appUsers(connection.appId(), next, properties.pageSize());
+                List<Observation> observations = page.users().stream()
+                        .map(u -> new Observation(u.id(), u, true)).toList();
+                long waits = api.rateLimitWaits() - waitsBefore;
+                transaction.executeWithoutResult(s -> {
+                    List<UserResult> results = engine.apply(connection, settings, observations, runId, teams);
+                    tally.pages++;
+                    tally.listed += observations.size();
+                    results.forEach(r -> tally.count(r.outcome()));
+                    runs.changes(changeRows(accountId, runId, results));
+                    runs.progress(runId, tally, waits);
+                });
+                next = page.next();
+            } while (next != null);
+            sweep(connection, runId, tally, api.rateLimitWaits() - waitsBefore);
+        } catch (RuntimeException e) {
+            log.warn("Reconciliation {} of account {} failed: {}", runId, accountId, e.getMessage());
+            long waits = api == null ? 0 : api.rateLimitWaits() - waitsBefore;
+            transaction.executeWithoutResult(s -> {
+                runs.progress(runId, tally, waits);
+                runs.finish(runId, "failed", 0, e.getMessage(), Instant.now(clock));
+            });
+        }
+    }
+
+    /** The listing completed: deactivate who it did not list, or hold when they are too many. */
+    private void sweep(OktaConnection connection, UUID runId, RunTally tally, long waits) {
+        UUID accountId = connection.accountId();
+        transaction.executeWithoutResult(s -> {
+            managers.resolveUnresolved(accountId);
+            List<UUID> missing = links.notSeen(accountId, runId);
+            int threshold = connection.deprovisionThreshold(links.activeLinked(accountId));
+            if (missing.size() > threshold) {
+                runs.hold(runId, missing);
+                runs.progress(runId, tally, waits);
+                runs.finish(runId, "held", missing.size(), missing.size() + " people would be deactivated, more than"
+                        + " the threshold of " + threshold + "; an admin must approve", Instant.now(clock));
+                return;
+            }
+            tally.deactivated += deactivate(accountId, runId, missing);
+            runs.progress(runId, tally, waits);
+            runs.finish(runId, "succeeded", 0, null, Instant.now(clock));
+        });
+    }
+
+    /** Deactivates people no longer listed; returns how many were still active. Caller owns the transaction. */
+    int deactivate(UUID accountId, UUID runId, List<UUID> personIds) {
+        Instant now = Instant.now(clock);
+        List<dev.roster.directory.Person> updates = new ArrayList<>();
+        List<SyncRunRepository.ChangeRow> rows = new ArrayList<>();
+        for (UUID id : personIds) {
+            PersonView view = directory.byId(accountId, id).orElse(null);
+            if (view == null || view.person().status() == dev.roster.directory.PersonStatus.DEACTIVATED) {
+                continue;
+            }
+            updates.add(PersonWriter.deactivate(view.person(), now).person());
+            rows.add(new SyncRunRepository.ChangeRow(runId, accountId, id, view.person().oktaId(), "deactivated",
+                    "no longer assigned to the app in Okta", null));
+        }
+        directory.update(updates);
+        runs.changes(rows);
+        return updates.size();
+    }
+
+    private static List<SyncRunRepository.ChangeRow> changeRows(UUID accountId, UUID runId, List<UserResult> results) {
+        List<SyncRunRepository.ChangeRow> rows = new ArrayList<>();
+        for (UserResult r : results) {
+            SyncOutcome o = r.outcome();
+            String problems = r.problems().isEmpty() ? null : String.join("; ", r.problems());
+            if (o instanceof SyncOutcome.Created) {
+                rows.add(row(accountId, runId, r, "created", null, problems));
+            } else if (o instanceof SyncOutcome.Updated u) {
+                rows.add(row(accountId, runId, r, "updated", describe(u.changes()), problems));
+            } else if (o instanceof SyncOutcome.Reactivated re) {
+                rows.add(row(accountId, runId, r, "reactivated", describe(re.changes()), problems));
+            } else if (o instanceof SyncOutcome.Deactivated d) {
+                rows.add(row(accountId, runId, r, "deactivated", d.reason(), problems));
+            } else if (o instanceof SyncOutcome.Conflict c) {
+                rows.add(row(accountId, runId, r, "failed", null, c.reason()));
+            } else if (problems != null) {
+                rows.add(row(accountId, runId, r, "unchanged", null, problems));
+            }
+        }
+        return rows;
+    }
+
+    private static SyncRunRepository.ChangeRow row(UUID accountId, UUID runId, UserResult r, String kind,
+            String changes, String error) {
+        return new SyncRunRepository.ChangeRow(runId, accountId, r.outcome().personId(), r.oktaId(), kind, changes,
+                error);
+    }
+
+    private static String describe(List<SyncOutcome.FieldChange> changes) {
+        StringBuilder text = new StringBuilder();
+        for (SyncOutcome.FieldChange c : changes) {
+            if (!text.isEmpty()) {
+                text.append("; ");
+            }
+            text.append(c.field()).append(": ").append(c.oldValue() == null ? "(none)" : c.oldValue()).append(" → ")
+                    .append(c.newValue() == null ? "(none)" : c.newValue());
+        }
+        return text.toString();
+    }
+
+}

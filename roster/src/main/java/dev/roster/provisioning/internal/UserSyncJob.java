@@ -1,0 +1,69 @@
+package dev.roster.provisioning.internal;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+
+import dev.roster.provisioning.OktaUnavailableException;
+import dev.roster.provisioning.ProvisioningProperties;
+
+/**
+ * The per-user sync job on db-scheduler's durable queue, one instance per (account, Okta user):
+ * a user's job already waiting is not queued twice. If an event arrived while the job ran, it runs
+ * once more instead of finishing.
+ */
+@Configuration(proxyBeanMethods = false)
+class UserSyncJob {
+
+    private static final Logger log = LoggerFactory.getLogger(UserSyncJob.class);
+
+    static final TaskDescriptor<Request> TASK = TaskDescriptor.of("okta-user-sync", Request.class);
+
+    /** The job's data: which account's which Okta user. */
+    record Request(UUID accountId, String oktaUserId) implements Serializable {
+        String instanceId() {
+            return accountId + ":" + oktaUserId;
+        }
+    }
+
+    @Bean
+    CustomTask<Request> oktaUserSyncTask(UserSyncService sync, UserSyncState state, ProvisioningProperties properties) {
+        return Tasks.custom(TASK)
+                .onFailure(FailureHandler.<Request>maxRetries(properties.jobRetries())
+                        .withBackoff(properties.jobRetryDelay(), 3.0)
+                        .thenRemove(ignored -> log.warn("A per-user Okta sync gave up after {} attempts; the next"
+                                + " reconciliation will heal it", properties.jobRetries())))
+                .execute((instance, context) -> {
+                    Request request = instance.getData();
+                    long before = state.requested(request.accountId(), request.oktaUserId());
+                    try {
+                        sync.syncUser(request.accountId(), request.oktaUserId());
+                    } catch (OktaUnavailableException e) {
+                        state.done(request.accountId(), request.oktaUserId(), "Failed", e.getMessage());
+                        throw e;
+                    }
+                    boolean changedMeanwhile = state.requested(request.accountId(), request.oktaUserId()) != before;
+                    return changedMeanwhile
+                            ? (CompletionHandler<Request>) (complete, ops) -> ops.reschedule(complete, Instant.now())
+                            : new CompletionHandler.OnCompleteRemove<>();
+                });
+    }
+
+    /** Queues a sync of this user unless one is already waiting. Joins the caller's transaction. */
+    static boolean enqueue(SchedulerClient scheduler, UUID accountId, String oktaUserId) {
+        Request request = new Request(accountId, oktaUserId);
+        return scheduler.scheduleIfNotExists(TASK.instance(request.instanceId()).data(request).build(), Instant.now());
+    }
+}

@@ -1,0 +1,45 @@
+package dev.roster.support;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.awaitility.Awaitility;
+
+import dev.roster.okta.OktaConnections;
+import dev.roster.okta.OktaSettings;
+import dev.roster.oktasimulator.OktaSimulator;
+
+/** Wires a test account to a simulated Okta org: connection settings and a verified event hook. */
+public final class OktaFixture {
+
+    public static final List<String> EVENT_TYPES = List.of(
+            "user.lifecycle.create", "user.lifecycle.activate", "user.lifecycle.reactivate",
+            "user.lifecycle.deactivate", "user.lifecycle.suspend", "user.lifecycle.unsuspend",
+            "user.lifecycle.delete.initiated", "user.account.update_profile",
+            "application.user_membership.add", "application.user_membership.remove",
+            "group.user_membership.add", "group.user_membership.remove");
+
+    private OktaFixture() {
+    }
+
+    /** Saves the account's connection to the simulator; returns the generated hook secret. */
+    public static String connect(OktaConnections connections, UUID accountId, OktaSimulator sim) {
+        return connections.save(accountId, new OktaSettings(sim.orgUrl(), "org", sim.clientId(), sim.clientSecret(),
+                sim.apiToken(), null, null, true, true, false, null, null, null, null, null, null))
+                .newHookSecret().reveal();
+    }
+
+    /** Connects and registers a verified hook pointing at Roster's URL for the account. */
+    public static void connectWithHook(OktaConnections connections, UUID accountId, String accountKey,
+            OktaSimulator sim, String rosterBaseUrl) {
+        String secret = connect(connections, accountId, sim);
+        sim.hooks().registerVerified(rosterBaseUrl + "/hooks/okta/" + accountKey, EVENT_TYPES, "Authorization", secret);
+    }
+
+    /** Waits (up to 15 s) until the condition holds. */
+    public static void eventually(Supplier<Boolean> condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(condition::get);
+    }
+}
