@@ -26,4 +26,11 @@ class SsoAccounts {
         connections.save(account.id(), new OktaSettings(orgUrl, authorizationServer, clientId, clientSecret, apiToken,
                 null, null, true, false, null, membersMustUseSso, ssoCreatesPeople, null, null, null, null));
     }
+
+    /** SSO and provisioning on (no event hook registered), SSO allowed to create people. */
+    void connectWithProvisioning(TestAccount account, String orgUrl, String clientId, String clientSecret,
+            String apiToken) {
+        connections.save(account.id(), new OktaSettings(orgUrl, "org", clientId, clientSecret, apiToken, null, null,
+                true, true, null, false, true, null, null, null, null));
+    }
 }
