@@ -35,10 +35,23 @@ public final class Hooks {
         if (uri == null || !(uri.startsWith("http://") || uri.startsWith("https://"))) {
             throw OktaApiException.validation("channel.config.uri", "channel.config.uri: The URI is not valid.");
         }
+        requireRoomForActiveHook();
         EventHook hook = new EventHook(Ids.okta("who"), name, eventTypes, uri, headerKey, headerValue,
                 new ArrayList<>(extraHeaders.entrySet()), System.currentTimeMillis());
         dispatcher.register(hook);
         return hook.id;
+    }
+
+    /** Okta allows 25 active event hooks per org. */
+    public static final int MAX_ACTIVE_HOOKS = 25;
+
+    /** Throws Okta's validation error when the org already has the maximum of active hooks. */
+    public void requireRoomForActiveHook() {
+        long active = dispatcher.hooks().stream().filter(h -> "ACTIVE".equals(h.status)).count();
+        if (active >= MAX_ACTIVE_HOOKS) {
+            throw OktaApiException.validation("eventHook",
+                    "eventHook: The maximum of " + MAX_ACTIVE_HOOKS + " active event hooks per org has been reached.");
+        }
     }
 
     /** Registers and verifies in one go; fails when the endpoint does not answer the challenge. */

@@ -17,12 +17,14 @@ final class Lifecycle {
                 if (!Set.of("STAGED", "DEPROVISIONED", "PROVISIONED").contains(status)) {
                     throw notAllowed();
                 }
-                return "ACTIVE";
+                // As in Okta: a user without a password waits for the activation email as PROVISIONED.
+                return user.passwordChangedMillis() != 0 ? "ACTIVE" : "PROVISIONED";
             }
             case "reactivate" -> {
                 if (!Set.of("PROVISIONED", "RECOVERY").contains(status)) {
                     throw notAllowed();
                 }
+                // Okta re-sends the activation email; the simulator lets the user finish at once.
                 return "ACTIVE";
             }
             case "deactivate" -> {

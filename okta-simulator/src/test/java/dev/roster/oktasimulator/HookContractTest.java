@@ -294,7 +294,7 @@ class HookContractTest {
         TestHttp http = new TestHttp(sim);
         HttpResponse<String> created = http.send("POST", "/api/v1/users?activate=false",
                 "{\"profile\":{\"firstName\":\"Eve\",\"lastName\":\"Types\",\"email\":\"eve.types@example.com\","
-                        + "\"login\":\"eve.types@example.com\"}}");
+                        + "\"login\":\"eve.types@example.com\"},\"credentials\":{\"password\":{\"value\":\"Pw-12345\"}}}");
         String id = (String) TestHttp.object(created).get("id");
         String group = sim.org().groups().stream().filter(g -> "Sales".equals(g.name)).findFirst().orElseThrow().id;
 
@@ -307,13 +307,14 @@ class HookContractTest {
         http.send("PUT", "/api/v1/groups/" + group + "/users/" + id, null);
         http.send("DELETE", "/api/v1/groups/" + group + "/users/" + id, null);
         http.send("POST", "/api/v1/users/" + id + "/lifecycle/deactivate", null);
-        sim.org().createUser(profile("react"), false, false);
-        sim.org().lifecycle("react@example.com", "activate");
+        http.send("POST", "/api/v1/users?activate=true", "{\"profile\":" + json(profile("react")) + "}");
+        http.send("POST", "/api/v1/users/react@example.com/lifecycle/reactivate", null);
         http.send("DELETE", "/api/v1/users/" + id, null);
         assertThat(sim.hooks().awaitIdle(Duration.ofSeconds(5))).isTrue();
 
         assertThat(allEvents(receiver)).extracting(e -> (String) e.get("eventType")).contains(
-                "user.lifecycle.create", "user.lifecycle.activate", "user.lifecycle.deactivate",
+                "user.lifecycle.create", "user.lifecycle.activate", "user.lifecycle.reactivate",
+                "user.lifecycle.deactivate",
                 "user.lifecycle.suspend", "user.lifecycle.unsuspend", "user.lifecycle.delete.initiated",
                 "user.account.update_profile", "application.user_membership.add",
                 "application.user_membership.remove", "group.user_membership.add", "group.user_membership.remove");
@@ -347,6 +348,29 @@ class HookContractTest {
         assertThat(http.get("/api/v1/apps/" + sim.appId() + "/users/" + user.id()).statusCode()).isEqualTo(404);
         assertThat(allEvents(receiver)).extracting(e -> (String) e.get("eventType"))
                 .doesNotContain("user.lifecycle.delete.completed");
+    }
+
+    @Test
+    void limitsWhen25HooksActiveThenAnotherIsRefusedUntilOneIsDeactivated() {
+        try (OktaSimulator sim = OktaSimulator.start(SimulatorOptions.builder().users(1).build())) {
+            TestHttp http = new TestHttp(sim);
+            String body = "{\"name\":\"h\",\"events\":{\"type\":\"EVENT_TYPE\",\"items\":[\"user.lifecycle.create\"]},"
+                    + "\"channel\":{\"type\":\"HTTP\",\"version\":\"1.0.0\",\"config\":{\"uri\":\"https://example.com/h\"}}}";
+            String first = null;
+            for (int i = 0; i < 25; i++) {
+                HttpResponse<String> created = http.send("POST", "/api/v1/eventHooks", body);
+                assertThat(created.statusCode()).isEqualTo(200);
+                first = first == null ? (String) TestHttp.object(created).get("id") : first;
+            }
+
+            HttpResponse<String> refused = http.send("POST", "/api/v1/eventHooks", body);
+            http.send("POST", "/api/v1/eventHooks/" + first + "/lifecycle/deactivate", null);
+            HttpResponse<String> accepted = http.send("POST", "/api/v1/eventHooks", body);
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(TestHttp.object(refused)).containsEntry("errorCode", "E0000001");
+            assertThat(accepted.statusCode()).isEqualTo(200);
+        }
     }
 
     static Map<String, Object> profile(String name) {

@@ -87,7 +87,8 @@ class WriteEndpointsTest {
     @Test
     void lifecycleWhenAllowedTransitionsThenStatusesAndTimestampsFollow(OktaSimulator sim) {
         TestHttp http = new TestHttp(sim);
-        String id = (String) create(http, "life@example.com", "?activate=false", "").get("id");
+        String id = (String) create(http, "life@example.com", "?activate=false",
+                ",\"credentials\":{\"password\":{\"value\":\"Abcd-1234\"}}").get("id");
         String base = "/api/v1/users/" + id + "/lifecycle/";
 
         assertThat(http.send("POST", base + "activate", null).statusCode()).isEqualTo(200);
@@ -102,6 +103,18 @@ class WriteEndpointsTest {
         http.send("POST", base + "activate", null);
         assertThat(sim.org().user(id).status()).isEqualTo("ACTIVE");
         assertThat(sim.org().user(id).statusChanged()).isAfterOrEqualTo(sim.org().user(id).created());
+    }
+
+    @Test
+    void lifecycleWhenActivatingUserWithoutPasswordThenProvisionedAndReactivateMakesActive(OktaSimulator sim) {
+        TestHttp http = new TestHttp(sim);
+        String id = (String) create(http, "nopass@example.com", "?activate=false", "").get("id");
+
+        http.send("POST", "/api/v1/users/" + id + "/lifecycle/activate", null);
+        assertThat(sim.org().user(id).status()).isEqualTo("PROVISIONED");
+        http.send("POST", "/api/v1/users/" + id + "/lifecycle/reactivate", null);
+
+        assertThat(sim.org().user(id).status()).isEqualTo("ACTIVE");
     }
 
     @Test

@@ -410,7 +410,12 @@ public final class ManagementApi {
                                 List.of("Verification failed: the endpoint did not return the challenge."));
                     }
                 }
-                case "activate" -> hook.status = "ACTIVE";
+                case "activate" -> {
+                    if (!"ACTIVE".equals(hook.status)) {
+                        hooks.requireRoomForActiveHook();
+                    }
+                    hook.status = "ACTIVE";
+                }
                 case "deactivate" -> hook.status = "INACTIVE";
                 default -> throw notFoundPath(ex);
             }
