@@ -17,9 +17,24 @@ public final class UserJson {
     private final String orgUrl;
     private final String userTypeId;
 
+    /** Pre-encoded fragments: every list page repeats them hundreds of times. */
+    private final byte[] typeAndProfile;
+    private final byte[] selfLinkPrefix;
+    private final byte[] appLinkPrefix;
+    private final byte[] userLinkPrefix;
+
     public UserJson(String orgUrl, String userTypeId) {
         this.orgUrl = orgUrl;
         this.userTypeId = userTypeId;
+        this.typeAndProfile = ascii(",\"type\":{\"id\":\"" + userTypeId + "\"},\"profile\":");
+        this.selfLinkPrefix = ascii("\"provider\":{\"type\":\"OKTA\",\"name\":\"OKTA\"}},\"_links\":{\"self\":{\"href\":\""
+                + orgUrl + "/api/v1/users/");
+        this.appLinkPrefix = ascii("},\"profile\":{},\"_links\":{\"app\":{\"href\":\"" + orgUrl + "/api/v1/apps/");
+        this.userLinkPrefix = ascii("\"},\"user\":{\"href\":\"" + orgUrl + "/api/v1/users/");
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public String user(OktaUser user) {
@@ -36,14 +51,13 @@ public final class UserJson {
         time(out, "lastLogin", u.lastLoginMillis());
         time(out, "lastUpdated", u.lastUpdatedMillis());
         time(out, "passwordChanged", u.passwordChangedMillis());
-        out.raw(",\"type\":{\"id\":\"").raw(userTypeId).raw("\"},\"profile\":");
+        out.bytes(typeAndProfile);
         u.profile().writeJson(out);
         out.raw(",\"credentials\":{");
         if (u.passwordChangedMillis() != 0) {
             out.raw("\"password\":{},");
         }
-        out.raw("\"provider\":{\"type\":\"OKTA\",\"name\":\"OKTA\"}},\"_links\":{\"self\":{\"href\":\"")
-                .raw(orgUrl).raw("/api/v1/users/").raw(u.id()).raw("\"}}}");
+        out.bytes(selfLinkPrefix).raw(u.id()).raw("\"}}}");
     }
 
     public void appUser(JsonBytes out, OidcApp app, OktaUser u, AppAssignment a, boolean expand) {
@@ -54,9 +68,7 @@ public final class UserJson {
         time(out, "statusChanged", Math.max(a.created(), u.statusChangedMillis()));
         time(out, "passwordChanged", 0);
         out.raw(",\"syncState\":\"DISABLED\",\"credentials\":{\"userName\":").string(u.login())
-                .raw("},\"profile\":{},\"_links\":{\"app\":{\"href\":\"").raw(orgUrl).raw("/api/v1/apps/")
-                .raw(app.id).raw("\"},\"user\":{\"href\":\"").raw(orgUrl).raw("/api/v1/users/").raw(u.id())
-                .raw("\"}}");
+                .bytes(appLinkPrefix).raw(app.id).bytes(userLinkPrefix).raw(u.id()).raw("\"}}");
         if (expand) {
             out.raw(",\"_embedded\":{\"user\":");
             user(out, u);
