@@ -184,6 +184,15 @@ class IdTokenAttackTests extends IntegrationTest {
                 "id-token", "invalid_id_token");
     }
 
+    @Test
+    void callbackWhenEmailNotVerifiedThenNeverMatchedByEmail() throws Exception {
+        // "nOAuth": an unverified email claim must not take over the person who owns that email
+        refused(nonce -> fake.signed(fake.claims(nonce, "00uSomeoneElse", email).claim("email_verified", false)
+                .build()), "not-assigned", "not-assigned");
+        assertThat(jdbc.sql("SELECT okta_id FROM person WHERE account_id = ? AND email = ?").params(acme.id(), email)
+                .query(String.class).optional()).isEmpty();
+    }
+
     private void refused(Function<String, String> idToken, String problem, String auditReason) throws Exception {
         SsoFlow flow = new SsoFlow(mvc);
         MvcResult result = answerWith(flow, idToken);

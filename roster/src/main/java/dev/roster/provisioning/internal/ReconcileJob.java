@@ -18,9 +18,10 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.roster.provisioning.ProvisioningProperties;
 
 /**
- * Reconciliation on the job queue. The task instance id is the account id, so two runs of one
- * account can never execute at once on any instance; a run whose instance died is picked up again
- * by another (db-scheduler revives dead executions) and restarts its listing.
+ * Reconciliation on the job queue, one task instance per run. Runs of one account never overlap:
+ * a new run is only created when none is queued or running (see {@link ReconcileQueue}). A run
+ * whose instance died is picked up again by another (db-scheduler revives dead executions) and
+ * restarts its listing.
  */
 @Configuration(proxyBeanMethods = false)
 class ReconcileJob {
@@ -45,7 +46,7 @@ class ReconcileJob {
     }
 
     static boolean enqueue(SchedulerClient scheduler, UUID accountId, UUID runId) {
-        return scheduler.scheduleIfNotExists(TASK.instance(accountId.toString()).data(new Request(accountId, runId))
+        return scheduler.scheduleIfNotExists(TASK.instance(accountId + ":" + runId).data(new Request(accountId, runId))
                 .build(), Instant.now());
     }
 }

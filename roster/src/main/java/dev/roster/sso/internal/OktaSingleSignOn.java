@@ -74,8 +74,9 @@ public class OktaSingleSignOn implements SingleSignOn {
                         .clientRegistrationRepository(registrations)
                         // tokens live in the session they belong to, never in a shared in-memory map
                         .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
-                        .authorizationEndpoint(a -> a.authorizationRequestResolver(
-                                new AuthorizationRequests(registrations)))
+                        .authorizationEndpoint(a -> a
+                                .authorizationRequestResolver(new AuthorizationRequests(registrations))
+                                .authorizationRequestRepository(new PerAccountAuthorizationRequests()))
                         .userInfoEndpoint(u -> u.oidcUserService(users))
                         .successHandler(signedIn(signedIn))
                         .failureHandler(failed()))

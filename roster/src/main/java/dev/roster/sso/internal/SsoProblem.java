@@ -71,11 +71,11 @@ public enum SsoProblem {
     /** Spring Security's and Okta's OAuth 2.0 error codes, mapped to what a person can act on. */
     public static SsoProblem fromOAuth2Error(String errorCode) {
         return switch (errorCode == null ? "" : errorCode) {
-            case "authorization_request_not_found", "client_registration_not_found" -> STATE;
+            case "authorization_request_not_found", "client_registration_not_found",
+                    "invalid_redirect_uri_parameter" -> STATE;
             case "invalid_nonce" -> NONCE;
             case "invalid_id_token", "missing_signature_verifier" -> ID_TOKEN;
-            case "invalid_grant", "invalid_token_response", "invalid_redirect_uri_parameter",
-                    "invalid_state_parameter" -> CODE;
+            case "invalid_grant", "invalid_token_response", "invalid_state_parameter" -> CODE;
             case "access_denied" -> ACCESS_DENIED;
             default -> FAILED;
         };
