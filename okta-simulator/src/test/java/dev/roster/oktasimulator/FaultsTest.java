@@ -62,6 +62,7 @@ class FaultsTest {
     void squeezeWhenFactorSetThenLimitHeaderShrinksAnd429Sooner(OktaSimulator sim) {
         sim.faults().rateLimit("users.list", 3);
         TestHttp http = new TestHttp(sim);
+        TestHttp.awayFromMinuteBoundary();
 
         List<HttpResponse<String>> responses = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

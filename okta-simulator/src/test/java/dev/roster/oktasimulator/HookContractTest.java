@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HookContractTest {
     @RegisterExtension
     static OktaSimulatorExtension okta = OktaSimulatorExtension.withOptions(SimulatorOptions.builder().users(20)
-            .rateLimits(false).hookBatchWindow(Duration.ofMillis(80)).hookTimeout(Duration.ofMillis(400)).build());
+            .rateLimits(false).hookBatchWindow(Duration.ofMillis(250)).hookTimeout(Duration.ofMillis(400)).build());
 
     private final List<HookReceiver> receivers = new ArrayList<>();
 
@@ -258,7 +258,7 @@ class HookContractTest {
         OktaUser user = TestHttp.generated(sim, 5);
         sim.faults().hookReorderShare(1.0);
         sim.org().updateProfile(user.id(), Map.of("nickName", "First"));
-        Thread.sleep(150);
+        Thread.sleep(400); // past the batch window: the first batch is now held back
         sim.faults().hookReorderShare(0);
 
         sim.org().updateProfile(user.id(), Map.of("nickName", "Second"));
