@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Renders Okta's JSON for users, app users, groups, apps and hooks straight into a StringBuilder. */
+/** Renders Okta's JSON: users and app users straight into bytes (list pages), groups, apps and hooks as maps. */
 public final class UserJson {
     private final String orgUrl;
     private final String userTypeId;
