@@ -47,12 +47,52 @@ final class Lifecycle {
                 }
                 return "ACTIVE";
             }
+            case "expire_password" -> {
+                if (!Set.of("ACTIVE", "PASSWORD_EXPIRED").contains(status)) {
+                    throw notAllowed();
+                }
+                return "PASSWORD_EXPIRED";
+            }
+            case "reset_password" -> {
+                if (!Set.of("ACTIVE", "PASSWORD_EXPIRED", "LOCKED_OUT", "RECOVERY").contains(status)) {
+                    throw notAllowed();
+                }
+                return "RECOVERY";
+            }
+            case "unlock" -> {
+                if (!"LOCKED_OUT".equals(status)) {
+                    throw new OktaApiException(400, "E0000032", "Unlock is not allowed for this user.");
+                }
+                return "ACTIVE";
+            }
+            case "lock" -> {
+                // Not an Okta endpoint: Okta locks a user after failed sign-ins; the Java API and admin page may too.
+                if (!"ACTIVE".equals(status)) {
+                    throw notAllowed();
+                }
+                return "LOCKED_OUT";
+            }
             default -> throw OktaApiException.notFound(operation, "Operation");
         }
     }
 
+    /** The HTTP lifecycle operations Okta offers (lock is simulator-only). */
+    static final Set<String> HTTP_OPERATIONS = Set.of("activate", "deactivate", "reactivate", "suspend", "unsuspend",
+            "expire_password", "reset_password", "unlock");
+
+    /** System Log event types; only the user.lifecycle.* ones can reach a hook. */
     static String eventType(String operation) {
-        return "user.lifecycle." + operation;
+        return switch (operation) {
+            case "lock" -> "user.account.lock";
+            case "unlock" -> "user.account.unlock_by_admin";
+            case "reset_password" -> "user.account.reset_password";
+            case "expire_password" -> "user.account.expire_password";
+            default -> "user.lifecycle." + operation;
+        };
+    }
+
+    static boolean httpOperation(String operation) {
+        return HTTP_OPERATIONS.contains(operation);
     }
 
     private static OktaApiException notAllowed() {

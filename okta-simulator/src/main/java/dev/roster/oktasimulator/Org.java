@@ -234,7 +234,10 @@ public final class Org {
         return updated;
     }
 
-    /** activate, deactivate, reactivate, suspend or unsuspend, with Okta's allowed transitions. */
+    /**
+     * activate, deactivate, reactivate, suspend, unsuspend, expire_password, reset_password, unlock, or the
+     * simulator-only lock (LOCKED_OUT), with Okta's allowed transitions and errors.
+     */
     public OktaUser lifecycle(String idOrLogin, String operation) {
         return lifecycle(idOrLogin, operation, ChangeContext.JAVA_API);
     }
@@ -282,6 +285,11 @@ public final class Org {
         // user.lifecycle.delete.completed follows in Okta but can never be delivered to a hook.
         emit("user.lifecycle.delete.initiated", user, ctx);
         return null;
+    }
+
+    /** Whether Okta's Management API offers this lifecycle operation (lock is simulator-only). */
+    public static boolean isApiLifecycleOperation(String operation) {
+        return Lifecycle.httpOperation(operation);
     }
 
     /** Records a sign-in (lastLogin), as Okta does. */

@@ -326,6 +326,24 @@ class OidcContractTest {
     }
 
     @Test
+    void signInFormWhenTenWrongPasswordsThenUserLockedOut() {
+        try (OktaSimulator sim = OktaSimulator.start(SimulatorOptions.builder().users(3).rateLimits(false)
+                .password("Org-Pass-1").build())) {
+            OktaUser user = sim.org().users().get(1);
+            OidcFlow flow = new OidcFlow(sim);
+            String tx = flow.authorize(flow.defaults(user.login())).body()
+                    .replaceAll("(?s).*name=\"tx\" value=\"([^\"]+)\".*", "$1");
+
+            for (int i = 0; i < 10; i++) {
+                new TestHttp(sim).form("/login/signin", "tx=" + tx + "&username=" + OidcFlow.enc(user.login())
+                        + "&password=wrong", null);
+            }
+
+            assertThat(sim.org().user(user.id()).status()).isEqualTo("LOCKED_OUT");
+        }
+    }
+
+    @Test
     void redirectUriWhenNotRegisteredThenErrorPageNotRedirect() {
         try (OktaSimulator sim = OktaSimulator.start(SimulatorOptions.builder().users(3).rateLimits(false)
                 .autoLogin(true).redirectUri("http://localhost:8080/callback").build())) {

@@ -118,6 +118,29 @@ class WriteEndpointsTest {
     }
 
     @Test
+    void lifecycleWhenPasswordOperationsThenPasswordExpiredRecoveryAndUnlockFollowOkta(OktaSimulator sim) {
+        TestHttp http = new TestHttp(sim);
+        OktaUser user = TestHttp.generated(sim, 6);
+        String base = "/api/v1/users/" + user.id() + "/lifecycle/";
+
+        http.send("POST", base + "expire_password", null);
+        assertThat(sim.org().user(user.id()).status()).isEqualTo("PASSWORD_EXPIRED");
+        http.send("POST", base + "reset_password", null);
+        assertThat(sim.org().user(user.id()).status()).isEqualTo("RECOVERY");
+        http.send("POST", base + "reactivate", null);
+        assertThat(sim.org().user(user.id()).status()).isEqualTo("ACTIVE");
+        HttpResponse<String> unlockActive = http.send("POST", base + "unlock", null);
+        sim.org().lifecycle(user.id(), "lock");
+        assertThat(sim.org().user(user.id()).status()).isEqualTo("LOCKED_OUT");
+        http.send("POST", base + "unlock", null);
+
+        assertThat(sim.org().user(user.id()).status()).isEqualTo("ACTIVE");
+        assertThat(unlockActive.statusCode()).isEqualTo(400);
+        assertThat(TestHttp.object(unlockActive)).containsEntry("errorCode", "E0000032");
+        assertThat(http.send("POST", base + "lock", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void lifecycleWhenActivatingActiveUserThen403E0000016(OktaSimulator sim) {
         HttpResponse<String> r = new TestHttp(sim).send("POST", "/api/v1/users/" + TestHttp.generated(sim, 1).id()
                 + "/lifecycle/activate", null);

@@ -109,7 +109,8 @@ public final class AdminPage {
         html.append("<p>Id ").append(Html.esc(u.id())).append(" · status <b>").append(Html.esc(u.status()))
                 .append("</b> · app: ").append(a == null ? "not assigned" : "assigned (" + Html.esc(a.scope()) + ")")
                 .append("</p><p>");
-        for (String op : List.of("activate", "reactivate", "deactivate", "suspend", "unsuspend")) {
+        for (String op : List.of("activate", "reactivate", "deactivate", "suspend", "unsuspend", "lock", "unlock",
+                "expire_password", "reset_password")) {
             html.append(button(base + "/lifecycle/" + op, op));
         }
         html.append(button(base + "/delete", "delete"));

@@ -47,7 +47,7 @@ final class UsersResource {
         } else if (n == 4 && "DELETE".equals(m)) {
             org.deleteUser(requireUser(s[3]).id(), ex.changeContext());
             ex.noContent();
-        } else if (n == 6 && "POST".equals(m) && "lifecycle".equals(s[4])) {
+        } else if (n == 6 && "POST".equals(m) && "lifecycle".equals(s[4]) && Org.isApiLifecycleOperation(s[5])) {
             org.lifecycle(requireUser(s[3]).id(), s[5], ex.changeContext());
             ex.json(200, "{}");
         } else if (n == 5 && read && "groups".equals(s[4])) {

@@ -28,6 +28,7 @@ public final class OidcProvider {
     static final Set<String> SUPPORTED_SCOPES = Set.of("openid", "profile", "email", "address", "phone",
             "offline_access", "groups");
     private static final String SESSION_COOKIE = "sid";
+    static final int LOCKOUT_ATTEMPTS = 10;
 
     private final Org org;
     private final AuthorizationServer orgServer;
@@ -43,6 +44,7 @@ public final class OidcProvider {
     private final Map<String, OidcRequest> pending = new ConcurrentHashMap<>();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, CodeGrant> codes = new ConcurrentHashMap<>();
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
     public OidcProvider(Org org, AuthorizationServer orgServer, AuthorizationServer defaultServer,
             TokenEndpoint tokenEndpoint, TokenStore tokens, RateLimiter limiter, Clock clock, String password,
@@ -220,11 +222,24 @@ public final class OidcProvider {
         String username = ex.formValue("username");
         OktaUser user = username == null ? null : org.user(username.trim());
         if (user == null || !password.equals(ex.formValue("password"))) {
+            if (user != null) {
+                countFailure(user);
+            }
             ex.html(401, signInPage(tx, username, "Unable to sign in"));
             return;
         }
+        failures.remove(user.id());
         pending.remove(tx);
         complete(ex, request, user.id(), clock.millis());
+    }
+
+    /** Okta's default password policy locks a user out after 10 failed sign-ins in a row. */
+    private void countFailure(OktaUser user) {
+        int count = failures.merge(user.id(), 1, Integer::sum);
+        if (count >= LOCKOUT_ATTEMPTS && "ACTIVE".equals(user.status())) {
+            failures.remove(user.id());
+            org.lifecycle(user.id(), "lock", dev.roster.oktasimulator.internal.ChangeContext.JAVA_API);
+        }
     }
 
     /** Okta refuses users who are not ACTIVE or not assigned to the app, by redirecting with access_denied. */
