@@ -85,6 +85,11 @@ public final class CompactProfile extends AbstractMap<String, Object> {
         out.bytes(json);
     }
 
+    /** A copy of the JSON bytes. */
+    public byte[] toJsonBytes() {
+        return json.clone();
+    }
+
     public void writeJson(StringBuilder out) {
         out.append(new String(json, StandardCharsets.UTF_8));
     }
@@ -243,7 +248,10 @@ public final class CompactProfile extends AbstractMap<String, Object> {
                 return Double.valueOf(text);
             }
             long n = Long.parseLong(text);
-            return n == (int) n ? Integer.valueOf((int) n) : Long.valueOf(n);
+            if (n == (int) n) {
+                return Integer.valueOf((int) n); // as Jackson reads it (a ?: here would widen to Long)
+            }
+            return Long.valueOf(n);
         }
 
         private String string() {
