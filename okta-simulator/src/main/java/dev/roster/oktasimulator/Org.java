@@ -443,6 +443,14 @@ public final class Org {
     }
 
     /** Assigns a group to the app: its members become app users with scope GROUP. */
+    public void assignGroup(String groupId) {
+        assignGroup(groupId, ChangeContext.JAVA_API);
+    }
+
+    public void unassignGroup(String groupId) {
+        unassignGroup(groupId, ChangeContext.JAVA_API);
+    }
+
     public void assignGroup(String groupId, ChangeContext ctx) {
         changeAppGroup(groupId, true, ctx);
     }
