@@ -11,10 +11,10 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.roster.common.Instants;
 import dev.roster.provisioning.ProvisioningProperties;
-import dev.roster.provisioning.SyncRuns;
 
 /**
  * The daily reconciliation: each account at its configured UTC time (default 03:00 GMT), shifted
@@ -24,17 +24,20 @@ import dev.roster.provisioning.SyncRuns;
 @Component
 class ReconcileSchedule {
 
-    private record Due(UUID accountId, LocalTime at, Instant lastScheduled) {
+    private record Due(UUID accountId, LocalTime at, Instant connectedAt, Instant lastScheduled) {
     }
 
     private final JdbcClient jdbc;
-    private final SyncRuns runs;
+    private final ReconcileQueue queue;
+    private final TransactionTemplate transaction;
     private final ProvisioningProperties properties;
     private final Clock clock;
 
-    ReconcileSchedule(JdbcClient jdbc, SyncRuns runs, ProvisioningProperties properties, Clock clock) {
+    ReconcileSchedule(JdbcClient jdbc, ReconcileQueue queue, TransactionTemplate transaction,
+            ProvisioningProperties properties, Clock clock) {
         this.jdbc = jdbc;
-        this.runs = runs;
+        this.queue = queue;
+        this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
     }
@@ -43,20 +46,26 @@ class ReconcileSchedule {
         dispatch(Instant.now(clock));
     }
 
-    /** Starts the runs due at {@code now} that have not started since they fell due; returns how many. */
+    /**
+     * Starts the runs due at {@code now} that have not started since they fell due; returns how
+     * many. An account connected after its latest due time waits for the next one (its admin
+     * starts the first sync by hand).
+     */
     int dispatch(Instant now) {
         List<Due> accounts = jdbc.sql("""
-                SELECT c.account_id, c.sync_time_utc,
+                SELECT c.account_id, c.sync_time_utc, c.created_at,
                        (SELECT MAX(r.created_at) FROM okta_sync_run r
                         WHERE r.account_id = c.account_id AND r.run_trigger = 'schedule') AS last_scheduled
                 FROM okta_connection c WHERE c.provisioning_enabled = TRUE
                 """).query((rs, row) -> new Due(rs.getObject("account_id", UUID.class),
-                LocalTime.parse(rs.getString("sync_time_utc")), Instants.read(rs, "last_scheduled"))).list();
+                LocalTime.parse(rs.getString("sync_time_utc")), Instants.read(rs, "created_at"),
+                Instants.read(rs, "last_scheduled"))).list();
         int started = 0;
         for (Due due : accounts) {
             Instant dueAt = latestDue(due.accountId(), due.at(), now);
-            if (due.lastScheduled() == null || due.lastScheduled().isBefore(dueAt)) {
-                runs.start(due.accountId(), "schedule");
+            boolean connectedSince = due.connectedAt().isAfter(dueAt);
+            if (!connectedSince && (due.lastScheduled() == null || due.lastScheduled().isBefore(dueAt))) {
+                transaction.executeWithoutResult(s -> queue.start(due.accountId(), "schedule", now));
                 started++;
             }
         }

@@ -65,7 +65,9 @@ class ReconciliationRunner {
     }
 
     void run(UUID accountId, UUID runId) {
-        transaction.executeWithoutResult(s -> runs.started(runId, Instant.now(clock)));
+        if (!Boolean.TRUE.equals(transaction.execute(s -> runs.started(runId, Instant.now(clock))))) {
+            return;
+        }
         RunTally tally = new RunTally();
         OktaApi api = null;
         long waitsBefore = 0;

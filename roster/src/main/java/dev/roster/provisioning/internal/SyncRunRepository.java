@@ -46,7 +46,8 @@ public class SyncRunRepository {
 
     Optional<SyncRun> active(UUID accountId) {
         return jdbc.sql("SELECT * FROM okta_sync_run WHERE account_id = ? AND status IN ('queued', 'running')"
-                        + " ORDER BY created_at DESC").param(accountId).query(SyncRunRepository::map).optional();
+                        + " ORDER BY created_at DESC").param(accountId).query(SyncRunRepository::map).list()
+                .stream().findFirst();
     }
 
     /** Serialises run creation per account across instances. */
@@ -63,16 +64,20 @@ public class SyncRunRepository {
                 """).params(id, accountId, trigger, Instants.toJdbc(now)).update();
     }
 
-    /** A (re)start: counters back to zero, since a restarted run lists everything again. */
-    void started(UUID runId, Instant now) {
-        jdbc.sql("""
+    /**
+     * A (re)start: counters back to zero, since a restarted run lists everything again. False when
+     * the run is no longer queued or running (it was finished meanwhile), so there is nothing to do.
+     */
+    boolean started(UUID runId, Instant now) {
+        int updated = jdbc.sql("""
                 UPDATE okta_sync_run SET status = 'running', started_at = ?, finished_at = NULL, pages = 0, listed = 0,
                     created_count = 0, updated_count = 0, unchanged_count = 0, deactivated_count = 0,
                     reactivated_count = 0, failed_count = 0, held_count = 0, rate_limit_waits = 0, error = NULL
-                WHERE id = ?
+                WHERE id = ? AND status IN ('queued', 'running')
                 """).params(Instants.toJdbc(now), runId).update();
         jdbc.sql("DELETE FROM okta_sync_change WHERE run_id = ?").param(runId).update();
         jdbc.sql("DELETE FROM okta_sync_held WHERE run_id = ?").param(runId).update();
+        return updated == 1;
     }
 
     void progress(UUID runId, RunTally tally, long rateLimitWaits) {

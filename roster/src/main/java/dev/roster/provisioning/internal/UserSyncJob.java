@@ -17,6 +17,7 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 import dev.roster.provisioning.OktaUnavailableException;
+import dev.roster.provisioning.OktaUserSync;
 import dev.roster.provisioning.ProvisioningProperties;
 
 /**
@@ -45,20 +46,24 @@ class UserSyncJob {
                         .withBackoff(properties.jobRetryDelay(), 3.0)
                         .thenRemove(ignored -> log.warn("A per-user Okta sync gave up after {} attempts; the next"
                                 + " reconciliation will heal it", properties.jobRetries())))
-                .execute((instance, context) -> {
-                    Request request = instance.getData();
-                    long before = state.requested(request.accountId(), request.oktaUserId());
-                    try {
-                        sync.syncUser(request.accountId(), request.oktaUserId());
-                    } catch (OktaUnavailableException e) {
-                        state.done(request.accountId(), request.oktaUserId(), "Failed", e.getMessage());
-                        throw e;
-                    }
-                    boolean changedMeanwhile = state.requested(request.accountId(), request.oktaUserId()) != before;
-                    return changedMeanwhile
-                            ? (CompletionHandler<Request>) (complete, ops) -> ops.reschedule(complete, Instant.now())
-                            : new CompletionHandler.OnCompleteRemove<>();
-                });
+                .execute((instance, context) -> runOnce(instance.getData(), sync, state)
+                        ? (CompletionHandler<Request>) (complete, ops) -> ops.reschedule(complete, Instant.now())
+                        : new CompletionHandler.OnCompleteRemove<>());
+    }
+
+    /**
+     * Syncs the user once; true when a newer request arrived while Okta was being read, so the
+     * job must run again rather than finish (the event may describe a change this read missed).
+     */
+    static boolean runOnce(Request request, OktaUserSync sync, UserSyncState state) {
+        long before = state.requested(request.accountId(), request.oktaUserId());
+        try {
+            sync.syncUser(request.accountId(), request.oktaUserId());
+        } catch (OktaUnavailableException e) {
+            state.done(request.accountId(), request.oktaUserId(), "Failed", e.getMessage());
+            throw e;
+        }
+        return state.requested(request.accountId(), request.oktaUserId()) != before;
     }
 
     /** Queues a sync of this user unless one is already waiting. Joins the caller's transaction. */

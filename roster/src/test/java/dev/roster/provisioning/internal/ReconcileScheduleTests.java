@@ -1,0 +1,93 @@
+package dev.roster.provisioning.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.roster.okta.OktaConnections;
+import dev.roster.okta.OktaSettings;
+import dev.roster.support.IntegrationTest;
+import dev.roster.support.TestAccounts.TestAccount;
+
+/** The daily run fires at the account's time with a clock the test controls, once per day. */
+@TestPropertySource(properties = "roster.provisioning.schedule-check=1h")
+class ReconcileScheduleTests extends IntegrationTest {
+
+    @Autowired
+    ReconcileSchedule schedule;
+
+    @Autowired
+    OktaConnections connections;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    TestAccount acme;
+
+    @BeforeEach
+    void setUp() {
+        acme = accounts.create();
+        connections.save(acme.id(), new OktaSettings("http://127.0.0.1:9", "org", "0oaSCHEDULE000000000", "s", "t",
+                null, null, true, true, false, null, null, null, null, null, null));
+        // Pretend the connection was made long ago, so that every test day is after it.
+        jdbc.sql("UPDATE okta_connection SET created_at = ? WHERE account_id = ?")
+                .params(java.time.OffsetDateTime.parse("2020-01-01T00:00:00Z"), acme.id()).update();
+    }
+
+    private int scheduledRuns() {
+        return jdbc.sql("SELECT COUNT(*) FROM okta_sync_run WHERE account_id = ? AND run_trigger = 'schedule'")
+                .param(acme.id()).query(Integer.class).single();
+    }
+
+    private void finishRuns() {
+        jdbc.sql("UPDATE okta_sync_run SET status = 'succeeded', finished_at = created_at WHERE account_id = ?")
+                .param(acme.id()).update();
+    }
+
+    @Test
+    void dispatchWhenBeforeThreeGmtThenNoRunAndAtThreeThenOneRun() {
+        schedule.dispatch(Instant.parse("2030-06-01T00:00:00Z"));
+        finishRuns();
+        int before = scheduledRuns();
+        schedule.dispatch(Instant.parse("2030-06-01T02:59:59Z"));
+        assertThat(scheduledRuns()).isEqualTo(before);
+        schedule.dispatch(Instant.parse("2030-06-01T03:00:00Z"));
+        assertThat(scheduledRuns()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void dispatchWhenAlreadyRanTodayThenNotAgainUntilTomorrow() {
+        jdbc.sql("UPDATE okta_connection SET sync_time_utc = '03:00' WHERE account_id = ?").param(acme.id()).update();
+        schedule.dispatch(Instant.parse("2031-06-01T03:00:00Z"));
+        int afterFirst = scheduledRuns();
+        finishRuns();
+        jdbc.sql("UPDATE okta_sync_run SET created_at = ? WHERE account_id = ?")
+                .params(java.time.OffsetDateTime.parse("2031-06-01T03:00:01Z"), acme.id()).update();
+        schedule.dispatch(Instant.parse("2031-06-01T15:00:00Z"));
+        assertThat(scheduledRuns()).isEqualTo(afterFirst);
+        schedule.dispatch(Instant.parse("2031-06-02T03:00:00Z"));
+        assertThat(scheduledRuns()).isEqualTo(afterFirst + 1);
+    }
+
+    @Test
+    void dispatchWhenConnectedAfterTodaysTimeThenWaitsForTomorrow() {
+        jdbc.sql("UPDATE okta_connection SET created_at = ? WHERE account_id = ?")
+                .params(java.time.OffsetDateTime.parse("2032-06-01T10:00:00Z"), acme.id()).update();
+        schedule.dispatch(Instant.parse("2032-06-01T11:00:00Z"));
+        assertThat(scheduledRuns()).isZero();
+        schedule.dispatch(Instant.parse("2032-06-02T03:00:00Z"));
+        assertThat(scheduledRuns()).isEqualTo(1);
+    }
+
+    @Test
+    void latestDueWhenCustomTimeThenThatTimeUtc() {
+        assertThat(schedule.latestDue(acme.id(), java.time.LocalTime.of(22, 30), Instant.parse("2030-01-02T01:00:00Z")))
+                .isEqualTo(Instant.parse("2030-01-01T22:30:00Z"));
+    }
+}

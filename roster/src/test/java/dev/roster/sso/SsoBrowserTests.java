@@ -1,0 +1,128 @@
+package dev.roster.sso;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import dev.roster.accounts.Role;
+import dev.roster.directory.People;
+import dev.roster.directory.PersonView;
+import dev.roster.okta.OktaConnections;
+import dev.roster.okta.OktaSettings;
+import dev.roster.oktasimulator.OktaSimulator;
+import dev.roster.oktasimulator.OktaUser;
+import dev.roster.oktasimulator.SimulatorOptions;
+import dev.roster.support.LiveServerTest;
+import dev.roster.support.TestAccounts.TestAccount;
+
+/**
+ * A real browser signs in through the simulator's sign-in form (no auto-login), lands as the matched
+ * person, and signs out of Roster and Okta. Skips loudly without Chromium, unless
+ * {@code ROSTER_REQUIRE_BROWSER=1}.
+ */
+class SsoBrowserTests extends LiveServerTest {
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final String PASSWORD = "Browser-Pass-1";
+
+    static OktaSimulator sim;
+    static Playwright playwright;
+    static Browser browser;
+
+    @Autowired
+    OktaConnections connections;
+
+    @Autowired
+    People people;
+
+    @BeforeAll
+    static void start() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            String message = "SSO browser test SKIPPED: no Chromium at " + CHROMIUM + " (apt-get install chromium)";
+            if ("1".equals(System.getenv("ROSTER_REQUIRE_BROWSER"))) {
+                throw new IllegalStateException("ROSTER_REQUIRE_BROWSER=1 but " + message);
+            }
+            System.err.println("\n" + "!".repeat(100) + "\n!!! " + message + "\n" + "!".repeat(100) + "\n");
+            Assumptions.abort(message);
+        }
+        sim = OktaSimulator.start(SimulatorOptions.builder().port(0).users(5).seed(3).rateLimits(false)
+                .autoLogin(false).password(PASSWORD).build());
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
+                .setExecutablePath(CHROMIUM).setArgs(List.of("--no-sandbox", "--disable-gpu",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--disable-quic")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    @Test
+    void signInWhenPersonUsesOktaSignInFormThenLandsAsThemAndSignOutEndsBothSessions() {
+        TestAccount acme = accounts.create();
+        connections.save(acme.id(), new OktaSettings(sim.orgUrl(), "org", sim.clientId(), sim.clientSecret(),
+                sim.apiToken(), null, null, true, false, null, null, false, null, null, null, null));
+        OktaUser user = sim.org().users().get(1);
+        PersonView person = accounts.person(acme.account(), user.email(), Role.ADMIN);
+        String base = baseUrl();
+
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(base + "/a/" + acme.key() + "/teams");
+            assertThat(page.url()).isEqualTo(base + "/a/" + acme.key() + "/sign-in");
+            page.click("#sso");
+
+            page.waitForURL(Pattern.compile(Pattern.quote(sim.orgUrl()) + "/oauth2/v1/authorize.*"));
+            page.fill("input[name=username]", user.login());
+            page.fill("input[name=password]", PASSWORD);
+            page.click("button[type=submit]");
+
+            // back on the page that asked for sign-in, as the matched person
+            // (Spring's saved request comes back with "?continue")
+            page.waitForURL(Pattern.compile(Pattern.quote(base + "/a/" + acme.key() + "/teams") + "(\\?continue)?"));
+            assertThat(page.locator("header.top .brand").textContent()).isEqualTo(acme.account().name());
+            assertThat(people.require(acme.id(), person.id()).person().oktaId()).isEqualTo(user.id());
+            page.navigate(base + "/a/" + acme.key() + "/sign-ins");
+            assertThat(page.locator("#sign-ins tbody tr").first().textContent()).contains("sso", "success", user.id());
+
+            page.click("header.top form.sign-out button");
+            page.waitForURL(base + "/a/" + acme.key() + "/sign-in?signedOut");
+            assertThat(page.locator("p.notice").textContent()).contains("You are signed out");
+
+            page.navigate(base + "/a/" + acme.key() + "/people");
+            assertThat(page.url()).isEqualTo(base + "/a/" + acme.key() + "/sign-in");
+            // the Okta session ended too: Okta asks for the password again
+            page.click("#sso");
+            page.waitForURL(Pattern.compile(Pattern.quote(sim.orgUrl()) + "/oauth2/v1/authorize.*"));
+            assertThat(page.locator("input[name=password]").isVisible()).isTrue();
+        }
+    }
+}
