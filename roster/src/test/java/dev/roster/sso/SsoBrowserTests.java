@@ -20,6 +20,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.SameSiteAttribute;
 
 import dev.roster.accounts.Role;
 import dev.roster.directory.People;
@@ -110,6 +112,10 @@ class SsoBrowserTests extends LiveServerTest {
             page.waitForURL(Pattern.compile(Pattern.quote(base + "/a/" + acme.key() + "/teams") + "(\\?continue)?"));
             assertThat(page.locator("header.top .brand").textContent()).isEqualTo(acme.account().name());
             assertThat(people.require(acme.id(), person.id()).person().oktaId()).isEqualTo(user.id());
+            Cookie session = context.cookies(base).stream().filter(c -> c.name.equals("JSESSIONID")).findFirst()
+                    .orElseThrow();
+            assertThat(session.httpOnly).isTrue();
+            assertThat(session.sameSite).isEqualTo(SameSiteAttribute.LAX);
             page.navigate(base + "/a/" + acme.key() + "/sign-ins");
             assertThat(page.locator("#sign-ins tbody tr").first().textContent()).contains("sso", "success", user.id());
 

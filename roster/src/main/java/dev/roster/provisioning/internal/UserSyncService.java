@@ -26,7 +26,7 @@ import dev.roster.provisioning.sync.Observation;
  * transaction. Used by hook jobs, "Sync this person now" and first SSO sign-ins.
  */
 @Service
-class UserSyncService implements OktaUserSync {
+class UserSyncService implements OktaUserSync, UserSyncByEmail {
 
     private static final Logger log = LoggerFactory.getLogger(UserSyncService.class);
 
@@ -64,7 +64,8 @@ class UserSyncService implements OktaUserSync {
     }
 
     /** Refreshes a person who has no Okta id yet, found in Okta by their email. */
-    Optional<SyncOutcome> syncByEmail(UUID accountId, String email) {
+    @Override
+    public Optional<SyncOutcome> sync(UUID accountId, String email) {
         OktaConnection connection = connections.find(accountId).orElse(null);
         if (connection == null || !connection.hasApiCredentials()) {
             return Optional.empty();
