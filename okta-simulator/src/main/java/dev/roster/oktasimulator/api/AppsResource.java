@@ -80,7 +80,7 @@ final class AppsResource {
         int limit = Paging.limit(ex, 50, 500);
         boolean expand = "user".equals(ex.query("expand"));
         Org.Page<Map.Entry<OktaUser, AppAssignment>> page = org.appUserPage(ex.query("after"), limit);
-        JsonBytes out = new JsonBytes(page.items().size() * (expand ? 1800 : 500) + 2);
+        JsonBytes out = JsonBytes.pooled(page.items().size() * (expand ? 1800 : 500) + 2);
         out.raw('[');
         boolean first = true;
         for (Map.Entry<OktaUser, AppAssignment> e : page.items()) {
