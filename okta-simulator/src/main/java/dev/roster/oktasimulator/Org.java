@@ -27,14 +27,15 @@ import java.util.function.Predicate;
  * the Java API, the Management API or the admin page, goes through here and emits the same events.
  */
 public final class Org {
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final TreeMap<String, OktaUser> users = new TreeMap<>();
     private final Map<String, String> idByLogin = new HashMap<>();
-    private final Map<String, Group> groups = new LinkedHashMap<>();
+    final Map<String, Group> groups = new LinkedHashMap<>();
     private final Map<String, ServiceApp> serviceApps = new ConcurrentHashMap<>();
     private final OidcApp app;
-    private final Clock clock;
-    private final Consumer<OrgEvent> events;
+    final Clock clock;
+    final Consumer<OrgEvent> events;
+    private final Memberships memberships = new Memberships(this);
     private final String orgId;
 
     public Org(OidcApp app, String orgId, Clock clock, Consumer<OrgEvent> events) {
@@ -312,23 +313,7 @@ public final class Org {
     }
 
     public AppAssignment assign(String userIdOrLogin, ChangeContext ctx) {
-        OktaUser user;
-        boolean added;
-        AppAssignment result;
-        lock.writeLock().lock();
-        try {
-            user = requireUser(userIdOrLogin);
-            added = !app.users.containsKey(user.id());
-            app.directUsers.add(user.id());
-            refreshAppUser(user.id());
-            result = app.users.get(user.id());
-        } finally {
-            lock.writeLock().unlock();
-        }
-        if (added) {
-            emit("application.user_membership.add", user, ctx);
-        }
-        return result;
+        return memberships.assign(userIdOrLogin, ctx);
     }
 
     public void unassign(String userIdOrLogin) {
@@ -336,23 +321,7 @@ public final class Org {
     }
 
     public void unassign(String userIdOrLogin, ChangeContext ctx) {
-        OktaUser user;
-        boolean removed;
-        lock.writeLock().lock();
-        try {
-            user = requireUser(userIdOrLogin);
-            if (!app.users.containsKey(user.id())) {
-                throw OktaApiException.notFound(user.id(), "AppUser");
-            }
-            app.directUsers.remove(user.id());
-            refreshAppUser(user.id());
-            removed = !app.users.containsKey(user.id());
-        } finally {
-            lock.writeLock().unlock();
-        }
-        if (removed) {
-            emit("application.user_membership.remove", user, ctx);
-        }
+        memberships.unassign(userIdOrLogin, ctx);
     }
 
     /** Only when the app has registered redirect URIs are they enforced (see README). */
@@ -412,34 +381,7 @@ public final class Org {
     }
 
     private void changeMembership(String groupId, String userIdOrLogin, boolean add, ChangeContext ctx) {
-        OktaUser user;
-        Group group;
-        boolean changed;
-        boolean wasAppUser;
-        boolean isAppUser;
-        lock.writeLock().lock();
-        try {
-            group = requireGroup(groupId);
-            user = requireUser(userIdOrLogin);
-            if ("BUILT_IN".equals(group.type)) {
-                throw new OktaApiException(403, "E0000006",
-                        "You do not have permission to perform the requested action");
-            }
-            changed = add ? group.members.add(user.id()) : group.members.remove(user.id());
-            if (changed) {
-                group.lastMembershipUpdated = clock.millis();
-            }
-            wasAppUser = app.users.containsKey(user.id());
-            refreshAppUser(user.id());
-            isAppUser = app.users.containsKey(user.id());
-        } finally {
-            lock.writeLock().unlock();
-        }
-        if (changed) {
-            events.accept(new OrgEvent(add ? "group.user_membership.add" : "group.user_membership.remove", user,
-                    group.id, group.name, ctx, clock.millis()));
-        }
-        appMembershipEvent(user, wasAppUser, isAppUser, ctx);
+        memberships.changeMembership(groupId, userIdOrLogin, add, ctx);
     }
 
     /** Assigns a group to the app: its members become app users with scope GROUP. */
@@ -452,71 +394,15 @@ public final class Org {
     }
 
     public void assignGroup(String groupId, ChangeContext ctx) {
-        changeAppGroup(groupId, true, ctx);
+        memberships.changeAppGroup(groupId, true, ctx);
     }
 
     public void unassignGroup(String groupId, ChangeContext ctx) {
-        changeAppGroup(groupId, false, ctx);
+        memberships.changeAppGroup(groupId, false, ctx);
     }
 
-    private void changeAppGroup(String groupId, boolean assign, ChangeContext ctx) {
-        List<OktaUser> added = new ArrayList<>();
-        List<OktaUser> removed = new ArrayList<>();
-        lock.writeLock().lock();
-        try {
-            Group group = requireGroup(groupId);
-            if (assign ? !app.groups.add(groupId) : !app.groups.remove(groupId)) {
-                return;
-            }
-            for (String member : group.members) {
-                boolean was = app.users.containsKey(member);
-                refreshAppUser(member);
-                boolean is = app.users.containsKey(member);
-                if (!was && is) {
-                    added.add(users.get(member));
-                } else if (was && !is) {
-                    removed.add(users.get(member));
-                }
-            }
-        } finally {
-            lock.writeLock().unlock();
-        }
-        added.forEach(u -> emit("application.user_membership.add", u, ctx));
-        removed.forEach(u -> emit("application.user_membership.remove", u, ctx));
-    }
 
-    private void appMembershipEvent(OktaUser user, boolean was, boolean is, ChangeContext ctx) {
-        if (!was && is) {
-            emit("application.user_membership.add", user, ctx);
-        } else if (was && !is) {
-            emit("application.user_membership.remove", user, ctx);
-        }
-    }
 
-    /** Direct assignment wins (scope USER); else membership of an assigned group (scope GROUP). */
-    private void refreshAppUser(String userId) {
-        String scope = null;
-        if (app.directUsers.contains(userId)) {
-            scope = "USER";
-        } else {
-            for (String groupId : app.groups) {
-                Group group = groups.get(groupId);
-                if (group != null && group.members.contains(userId)) {
-                    scope = "GROUP";
-                    break;
-                }
-            }
-        }
-        AppAssignment current = app.users.get(userId);
-        long now = clock.millis();
-        if (scope == null) {
-            app.users.remove(userId);
-        } else if (current == null) {
-            app.users.put(userId, new AppAssignment(scope, now, now));
-        } else if (!current.scope().equals(scope)) {
-            app.users.put(userId, new AppAssignment(scope, current.created(), now));
-        }
-    }
 
     // ---- service apps ----
 
@@ -545,7 +431,12 @@ public final class Org {
         return id == null ? null : users.get(id);
     }
 
-    private OktaUser requireUser(String idOrLogin) {
+    /** By id only; call under the lock. */
+    OktaUser userById(String id) {
+        return users.get(id);
+    }
+
+    OktaUser requireUser(String idOrLogin) {
         OktaUser user = find(idOrLogin);
         if (user == null) {
             throw OktaApiException.notFound(idOrLogin, "User");
@@ -553,7 +444,7 @@ public final class Org {
         return user;
     }
 
-    private Group requireGroup(String groupId) {
+    Group requireGroup(String groupId) {
         Group group = groups.get(groupId);
         if (group == null) {
             throw OktaApiException.notFound(groupId, "UserGroup");
@@ -594,7 +485,7 @@ public final class Org {
         return id;
     }
 
-    private void emit(String eventType, OktaUser user, ChangeContext ctx) {
+    void emit(String eventType, OktaUser user, ChangeContext ctx) {
         events.accept(new OrgEvent(eventType, user, null, null, ctx, clock.millis()));
     }
 

@@ -4,7 +4,6 @@ import dev.roster.oktasimulator.OktaUser;
 import dev.roster.oktasimulator.internal.AppAssignment;
 import dev.roster.oktasimulator.internal.EventHook;
 import dev.roster.oktasimulator.internal.Group;
-import dev.roster.oktasimulator.internal.Json;
 import dev.roster.oktasimulator.internal.JsonBytes;
 import dev.roster.oktasimulator.internal.OidcApp;
 import dev.roster.oktasimulator.internal.Timestamps;
