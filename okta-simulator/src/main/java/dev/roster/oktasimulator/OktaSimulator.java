@@ -106,7 +106,7 @@ public final class OktaSimulator implements AutoCloseable {
                 orgUrl + "/oauth2/default", "api://default", defaultKeys, false);
         oidc = new OidcProvider(org, orgServer, defaultServer, new TokenEndpoint(org, tokens, clock, clientSecret),
                 tokens, limiter, clock, password, o.autoLogin, o.requirePkce, o.codeLifetime.toMillis());
-        admin = new AdminPage(org, hooks, dispatcher, json);
+        admin = new AdminPage(org, hooks, dispatcher);
         sim = new SimEndpoints(this);
         server.createContext("/", this::handle);
     }
@@ -129,8 +129,7 @@ public final class OktaSimulator implements AutoCloseable {
     }
 
     private void populate(SimulatorOptions o, Clock clock, Random seeded) {
-        Group everyone = org.createGroup("Everyone", "All users in your organization", "BUILT_IN",
-                Ids.okta("00g", seeded));
+        org.createGroup("Everyone", "All users in your organization", "BUILT_IN", Ids.okta("00g", seeded));
         Map<String, Group> departments = new HashMap<>();
         for (String department : OrgGenerator.departments()) {
             departments.put(department, org.createGroup(department, department + " department", "OKTA_GROUP",
@@ -145,9 +144,6 @@ public final class OktaSimulator implements AutoCloseable {
             members.computeIfAbsent(u.profile().string("department"), k -> new ArrayList<>()).add(u.id());
         }
         members.forEach((department, ids) -> org.loadGroupMembers(departments.get(department).id, ids));
-        if (everyone == null) {
-            throw new IllegalStateException("no Everyone group");
-        }
     }
 
     private void handle(HttpExchange http) {

@@ -5,7 +5,6 @@ import dev.roster.oktasimulator.Hooks;
 import dev.roster.oktasimulator.OktaApiException;
 import dev.roster.oktasimulator.OktaUser;
 import dev.roster.oktasimulator.Org;
-import dev.roster.oktasimulator.api.UserJson;
 import dev.roster.oktasimulator.hooks.HookDispatcher;
 import dev.roster.oktasimulator.internal.AppAssignment;
 import dev.roster.oktasimulator.internal.EventHook;
@@ -31,7 +30,7 @@ public final class AdminPage {
     private final Hooks hooks;
     private final HookDispatcher dispatcher;
 
-    public AdminPage(Org org, Hooks hooks, HookDispatcher dispatcher, UserJson json) {
+    public AdminPage(Org org, Hooks hooks, HookDispatcher dispatcher) {
         this.org = org;
         this.hooks = hooks;
         this.dispatcher = dispatcher;

@@ -78,8 +78,6 @@ public final class Json {
             out.append(']');
         } else if (value instanceof Object[] array) {
             write(out, List.of(array));
-        } else if (value instanceof RawJson raw) {
-            out.append(raw.json());
         } else {
             string(out, value.toString());
         }
@@ -105,9 +103,5 @@ public final class Json {
             }
         }
         out.append('"');
-    }
-
-    /** Already-rendered JSON embedded as is. */
-    public record RawJson(String json) {
     }
 }
