@@ -87,6 +87,7 @@ public final class Main {
                 b.rateLimit(parts[0], Integer.parseInt(parts[1]));
             }
             case "--concurrency-limit" -> b.concurrencyLimit(Integer.parseInt(value));
+            case "--client-share" -> b.clientShare(Double.parseDouble(value));
             case "--manager-ref" -> b.managerRef(ManagerRef.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_')));
             case "--redirect-uri" -> b.redirectUri(value);
             case "--post-logout-redirect-uri" -> b.postLogoutRedirectUri(value);
@@ -104,7 +105,7 @@ public final class Main {
     static String usage() {
         return "usage: java -jar okta-simulator.jar [--port 0] [--users 200] [--seed 1] [--api-token T]"
                 + " [--client-id C] [--client-secret S] [--password P] [--auto-login] [--rate-limits okta|off]"
-                + " [--rate-limit bucket=N] [--concurrency-limit 75] [--manager-ref id|login|email|employee-number]"
+                + " [--rate-limit bucket=N] [--concurrency-limit 75] [--client-share 1.0] [--manager-ref id|login|email|employee-number]"
                 + " [--redirect-uri U]... [--post-logout-redirect-uri U]... [--hook-batch-ms 100]"
                 + " [--hook-timeout-ms 3000] [--assigned-share 1.0] [--domain example.com] [--host 127.0.0.1]"
                 + " [--public-url URL] [--require-pkce] [--code-lifetime-s 60] [--key-retention-s 3600]"

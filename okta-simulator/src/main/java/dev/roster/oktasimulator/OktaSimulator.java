@@ -97,7 +97,8 @@ public final class OktaSimulator implements AutoCloseable {
         orgKeys = new KeyRing(clock, o.keyRetention.toMillis());
         defaultKeys = new KeyRing(clock, o.keyRetention.toMillis());
         TokenStore tokens = new TokenStore(clock);
-        RateLimiter limiter = new RateLimiter(o.rateLimitOverrides, o.rateLimits, o.concurrencyLimit, faults, clock);
+        RateLimiter limiter = new RateLimiter(o.rateLimitOverrides, o.rateLimits, o.concurrencyLimit, o.clientShare,
+                faults, clock);
         UserJson json = new UserJson(orgUrl, Ids.okta("oty", seeded));
         api = new ManagementApi(org, hooks, dispatcher, new ApiAuth(apiToken, tokens, orgUrl), limiter, faults, json,
                 orgUrl);

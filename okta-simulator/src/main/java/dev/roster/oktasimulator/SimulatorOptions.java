@@ -22,6 +22,7 @@ public final class SimulatorOptions {
     final boolean rateLimits;
     final Map<String, Integer> rateLimitOverrides;
     final int concurrencyLimit;
+    final double clientShare;
     final ManagerRef managerRef;
     final List<String> redirectUris;
     final List<String> postLogoutRedirectUris;
@@ -48,6 +49,7 @@ public final class SimulatorOptions {
         rateLimits = b.rateLimits;
         rateLimitOverrides = Map.copyOf(b.rateLimitOverrides);
         concurrencyLimit = b.concurrencyLimit;
+        clientShare = b.clientShare;
         managerRef = b.managerRef;
         redirectUris = List.copyOf(b.redirectUris);
         postLogoutRedirectUris = List.copyOf(b.postLogoutRedirectUris);
@@ -100,6 +102,7 @@ public final class SimulatorOptions {
         private boolean rateLimits = true;
         private final Map<String, Integer> rateLimitOverrides = new LinkedHashMap<>();
         private int concurrencyLimit = 75;
+        private double clientShare = 1.0;
         private ManagerRef managerRef = ManagerRef.ID;
         private final List<String> redirectUris = new ArrayList<>();
         private final List<String> postLogoutRedirectUris = new ArrayList<>();
@@ -181,6 +184,12 @@ public final class SimulatorOptions {
 
         public Builder concurrencyLimit(int concurrencyLimit) {
             this.concurrencyLimit = concurrencyLimit;
+            return this;
+        }
+
+        /** Share of each bucket one API token or service app may use (Okta: 0.5); 1.0 = no per-client cap. */
+        public Builder clientShare(double clientShare) {
+            this.clientShare = clientShare;
             return this;
         }
 

@@ -289,6 +289,44 @@ class ManagementApiContractTest {
     }
 
     @Test
+    void rateLimitShareWhenOneCredentialUsesHalfTheBucketThen429ButAnotherCredentialStillServed() throws Exception {
+        try (OktaSimulator sim = OktaSimulator.start(SimulatorOptions.builder().users(5).clientShare(0.5).build())) {
+            TestHttp http = new TestHttp(sim);
+            com.nimbusds.jose.jwk.RSAKey key = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).generate();
+            ServiceApp app = sim.org().addServiceApp(key, java.util.Set.of("okta.apps.read"));
+            String bearer = "Bearer " + serviceToken(sim, key, app);
+            TestHttp.awayFromMinuteBoundary();
+            for (int i = 0; i < 50; i++) {
+                assertThat(http.get("/api/v1/apps/" + sim.appId()).statusCode()).isEqualTo(200);
+            }
+
+            HttpResponse<String> limited = http.get("/api/v1/apps/" + sim.appId());
+            HttpResponse<String> other = http.send("GET", "/api/v1/apps/" + sim.appId(), null, bearer);
+
+            assertThat(limited.statusCode()).isEqualTo(429);
+            assertThat(TestHttp.object(limited)).containsEntry("errorCode", "E0000047");
+            assertThat(limited.headers().firstValue("X-Rate-Limit-Limit")).contains("100");
+            assertThat(other.statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static String serviceToken(OktaSimulator sim, com.nimbusds.jose.jwk.RSAKey key, ServiceApp app)
+            throws Exception {
+        long now = System.currentTimeMillis();
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(
+                com.nimbusds.jose.JWSAlgorithm.RS256).build(), new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .issuer(app.clientId()).subject(app.clientId()).audience(sim.orgUrl() + "/oauth2/v1/token")
+                .expirationTime(new java.util.Date(now + 300_000)).jwtID(java.util.UUID.randomUUID().toString())
+                .build());
+        jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+        HttpResponse<String> token = new TestHttp(sim).form("/oauth2/v1/token", "grant_type=client_credentials"
+                + "&scope=okta.apps.read&client_assertion_type="
+                + OidcFlow.enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer") + "&client_assertion="
+                + jwt.serialize(), null);
+        return (String) TestHttp.object(token).get("access_token");
+    }
+
+    @Test
     void concurrencyWhenMoreThan75SimultaneousRequestsThenSomeGet429() throws Exception {
         try (OktaSimulator sim = OktaSimulator.start(SimulatorOptions.builder().users(5).build())) {
             sim.faults().latency(Duration.ofMillis(2000));

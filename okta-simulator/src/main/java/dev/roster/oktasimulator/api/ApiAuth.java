@@ -37,6 +37,19 @@ public final class ApiAuth {
         throw new OktaApiException(401, "E0000011", "Invalid token provided");
     }
 
+    /** Who is calling, for per-credential rate limits: "token" or the service app's client id; null if unknown. */
+    public String credential(Exchange ex) {
+        String header = ex.header("Authorization");
+        if (header != null && header.regionMatches(true, 0, "SSWS ", 0, 5)) {
+            return header.substring(5).trim().equals(apiToken) ? "token" : null;
+        }
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            TokenStore.Grant grant = tokens.get(header.substring(7).trim());
+            return grant == null ? null : grant.clientId();
+        }
+        return null;
+    }
+
     /** A read scope is also satisfied by the matching manage scope, as in Okta. */
     public void requireScope(Exchange ex, Set<String> granted, String scope) {
         if (granted == null || granted.contains(scope)

@@ -36,7 +36,7 @@ public final class ManagementApi {
     public void handle(Exchange ex) throws IOException {
         ex.setHeader("X-Okta-Request-Id", dev.roster.oktasimulator.internal.Ids.secret(27));
         String[] s = ex.segments();
-        RateLimiter.Decision decision = limiter.take(bucket(ex.method(), s));
+        RateLimiter.Decision decision = limiter.take(bucket(ex.method(), s), auth.credential(ex));
         ex.setHeader("X-Rate-Limit-Limit", String.valueOf(decision.limit()));
         ex.setHeader("X-Rate-Limit-Remaining", String.valueOf(decision.remaining()));
         ex.setHeader("X-Rate-Limit-Reset", String.valueOf(decision.reset()));

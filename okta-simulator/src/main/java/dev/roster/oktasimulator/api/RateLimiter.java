@@ -31,9 +31,20 @@ public final class RateLimiter {
     private final Semaphore concurrency;
     private final int concurrencyLimit;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final double clientShare;
 
     public RateLimiter(Map<String, Integer> overrides, boolean enforced, int concurrencyLimit, Faults faults,
             Clock clock) {
+        this(overrides, enforced, concurrencyLimit, 1.0, faults, clock);
+    }
+
+    /**
+     * clientShare below 1 models Okta's per-credential cap: one API token or service app may use only that
+     * share of a bucket (Okta's default is 50 %); the headers still describe the org's bucket.
+     */
+    public RateLimiter(Map<String, Integer> overrides, boolean enforced, int concurrencyLimit, double clientShare,
+            Faults faults, Clock clock) {
+        this.clientShare = clientShare;
         this.limits = new ConcurrentHashMap<>(OKTA_DEFAULTS);
         this.limits.putAll(overrides);
         this.enforced = enforced;
@@ -53,17 +64,27 @@ public final class RateLimiter {
 
     /** Counts one request in the bucket. */
     public Decision take(String bucket) {
+        return take(bucket, null);
+    }
+
+    /** Counts one request in the bucket, and in the caller's share of it when a credential is known. */
+    public Decision take(String bucket, String credential) {
         int limit = faults.effectiveLimit(bucket, limits.getOrDefault(bucket, limits.get("other")));
-        long now = clock.millis();
-        long minute = now / 60_000L;
-        Window window = windows.compute(bucket, (k, w) -> w == null || w.minute != minute ? new Window(minute) : w);
-        int used;
-        synchronized (window) {
-            used = ++window.count;
-        }
-        long reset = (minute + 1) * 60L;
+        long minute = clock.millis() / 60_000L;
+        int used = count(bucket, minute);
         boolean allowed = !enforced || used <= limit;
-        return new Decision(limit, Math.max(0, limit - used), reset, allowed);
+        if (credential != null && clientShare < 1.0) {
+            int own = count(bucket + " " + credential, minute);
+            allowed &= !enforced || own <= Math.max(1, (int) Math.floor(limit * clientShare));
+        }
+        return new Decision(limit, Math.max(0, limit - used), (minute + 1) * 60L, allowed);
+    }
+
+    private int count(String key, long minute) {
+        Window window = windows.compute(key, (k, w) -> w == null || w.minute != minute ? new Window(minute) : w);
+        synchronized (window) {
+            return ++window.count;
+        }
     }
 
     /** False when the concurrency cap is reached; release() must follow a true. */
