@@ -57,6 +57,13 @@ public class SyncRuns {
         return new PageOf<>(runs.page(accountId, page, size), page, size, runs.count(accountId));
     }
 
+    /** What the run did to each person it changed, and the errors it met. */
+    public List<RunChange> changes(UUID accountId, UUID runId) {
+        require(accountId, runId);
+        return runs.changesOf(accountId, runId).stream()
+                .map(r -> new RunChange(r.personId(), r.oktaUserId(), r.kind(), r.changes(), r.error())).toList();
+    }
+
     /** Who a held run would deactivate. */
     public List<UUID> held(UUID accountId, UUID runId) {
         require(accountId, runId);

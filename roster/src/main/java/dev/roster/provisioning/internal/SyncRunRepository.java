@@ -119,7 +119,7 @@ public class SyncRunRepository {
                 .addValue("error", cut(r.error(), 2000))).toArray(MapSqlParameterSource[]::new));
     }
 
-    List<ChangeRow> changesOf(UUID accountId, UUID runId) {
+    public List<ChangeRow> changesOf(UUID accountId, UUID runId) {
         return jdbc.sql("SELECT * FROM okta_sync_change WHERE account_id = ? AND run_id = ? ORDER BY kind")
                 .params(accountId, runId)
                 .query((rs, n) -> new ChangeRow(runId, accountId, rs.getObject("person_id", UUID.class),
@@ -139,7 +139,7 @@ public class SyncRunRepository {
     }
 
     /** A person's change in a run, for the run's detail page. */
-    record ChangeRow(UUID runId, UUID accountId, UUID personId, String oktaUserId, String kind, String changes,
+    public record ChangeRow(UUID runId, UUID accountId, UUID personId, String oktaUserId, String kind, String changes,
             String error) {
     }
 

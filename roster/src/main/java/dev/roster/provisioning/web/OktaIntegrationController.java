@@ -1,0 +1,137 @@
+package dev.roster.provisioning.web;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import dev.roster.accounts.AccountContext;
+import dev.roster.common.InvalidInputException;
+import dev.roster.common.NotFoundException;
+import dev.roster.common.PublicUrl;
+import dev.roster.okta.OktaConnection;
+import dev.roster.directory.People;
+import dev.roster.okta.OktaConnections;
+import dev.roster.provisioning.RunChange;
+import dev.roster.provisioning.SyncRun;
+import dev.roster.provisioning.SyncRuns;
+
+/** The Okta page: connection settings, what to paste into Okta, "Sync users" and the runs. */
+@Controller
+@RequestMapping("/a/{key}/okta")
+class OktaIntegrationController {
+
+    static final List<String> EVENT_TYPES = List.of("user.lifecycle.create", "user.lifecycle.activate",
+            "user.lifecycle.reactivate", "user.lifecycle.deactivate", "user.lifecycle.suspend",
+            "user.lifecycle.unsuspend", "user.lifecycle.delete.initiated", "user.account.update_profile",
+            "application.user_membership.add", "application.user_membership.remove",
+            "group.user_membership.add", "group.user_membership.remove");
+
+    private final OktaConnections connections;
+    private final SyncRuns runs;
+    private final PublicUrl publicUrl;
+    private final People people;
+
+    OktaIntegrationController(OktaConnections connections, SyncRuns runs, PublicUrl publicUrl, People people) {
+        this.connections = connections;
+        this.runs = runs;
+        this.publicUrl = publicUrl;
+        this.people = people;
+    }
+
+    @GetMapping
+    String page(AccountContext ctx, Model model) {
+        ctx.requireAdmin();
+        OktaSettingsForm form = connections.find(ctx.accountId()).map(OktaSettingsForm::of).orElseGet(OktaSettingsForm::new);
+        return page(ctx, form, List.of(), null, model);
+    }
+
+    @PostMapping
+    String save(AccountContext ctx, @ModelAttribute("form") OktaSettingsForm form, Model model) {
+        ctx.requireAdmin();
+        try {
+            OktaConnections.Saved saved = connections.save(ctx.accountId(), form.toSettings());
+            return page(ctx, OktaSettingsForm.of(saved.connection()), List.of(),
+                    saved.newHookSecret() == null ? null : saved.newHookSecret().reveal(), model);
+        } catch (InvalidInputException e) {
+            return page(ctx, form, e.problems(), null, model);
+        }
+    }
+
+    @PostMapping("/hook-secret")
+    String rotate(AccountContext ctx, Model model) {
+        ctx.requireAdmin();
+        String secret = connections.rotateHookSecret(ctx.accountId()).reveal();
+        OktaConnection connection = connections.find(ctx.accountId()).orElseThrow();
+        return page(ctx, OktaSettingsForm.of(connection), List.of(), secret, model);
+    }
+
+    @PostMapping("/sync")
+    String sync(AccountContext ctx, Model model) {
+        ctx.requireAdmin();
+        try {
+            SyncRun run = runs.start(ctx.accountId(), "manual");
+            return "redirect:/a/" + ctx.account().key() + "/okta/runs/" + run.id();
+        } catch (InvalidInputException e) {
+            OktaSettingsForm form = connections.find(ctx.accountId()).map(OktaSettingsForm::of)
+                    .orElseGet(OktaSettingsForm::new);
+            return page(ctx, form, e.problems(), null, model);
+        }
+    }
+
+    @GetMapping("/runs/{runId}")
+    String run(AccountContext ctx, @PathVariable UUID runId, Model model) {
+        ctx.requireAdmin();
+        SyncRun run = runs.find(ctx.accountId(), runId).orElseThrow(() -> new NotFoundException("No such run."));
+        model.addAttribute("ctx", ctx);
+        model.addAttribute("run", run);
+        List<RunChange> changes = runs.changes(ctx.accountId(), runId);
+        List<UUID> held = "held".equals(run.status()) ? runs.held(ctx.accountId(), runId) : List.of();
+        Set<UUID> ids = new HashSet<>(held);
+        changes.stream().map(RunChange::personId).filter(java.util.Objects::nonNull).forEach(ids::add);
+        model.addAttribute("changes", changes);
+        model.addAttribute("held", held);
+        model.addAttribute("names", people.names(ctx.accountId(), ids));
+        return "okta/run";
+    }
+
+    @PostMapping("/runs/{runId}/approve")
+    String approve(AccountContext ctx, @PathVariable UUID runId) {
+        ctx.requireAdmin();
+        runs.approve(ctx.accountId(), runId, ctx.personId());
+        return "redirect:/a/" + ctx.account().key() + "/okta/runs/" + runId;
+    }
+
+    @PostMapping("/runs/{runId}/reject")
+    String reject(AccountContext ctx, @PathVariable UUID runId) {
+        ctx.requireAdmin();
+        runs.reject(ctx.accountId(), runId, ctx.personId());
+        return "redirect:/a/" + ctx.account().key() + "/okta/runs/" + runId;
+    }
+
+    private String page(AccountContext ctx, OktaSettingsForm form, List<InvalidInputException.FieldProblem> problems,
+            String newHookSecret, Model model) {
+        String base = publicUrl.base();
+        String key = ctx.account().key();
+        OktaConnection connection = connections.find(ctx.accountId()).orElse(null);
+        model.addAttribute("ctx", ctx);
+        model.addAttribute("form", form);
+        model.addAttribute("connection", connection);
+        model.addAttribute("problems", problems);
+        model.addAttribute("newHookSecret", newHookSecret);
+        model.addAttribute("redirectUri", base + "/login/oauth2/code/" + key);
+        model.addAttribute("initiateLoginUri", base + "/sso/okta/" + key + "/start");
+        model.addAttribute("hookUrl", base + "/hooks/okta/" + key);
+        model.addAttribute("eventTypes", EVENT_TYPES);
+        model.addAttribute("runs", connection == null ? List.of() : runs.page(ctx.accountId(), 0, 10).items());
+        return "okta/settings";
+    }
+}

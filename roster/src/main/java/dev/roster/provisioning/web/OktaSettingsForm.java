@@ -1,0 +1,78 @@
+package dev.roster.provisioning.web;
+
+import java.math.BigDecimal;
+
+import dev.roster.okta.OktaConnection;
+import dev.roster.okta.OktaSettings;
+
+/** The Okta connection form. Secret fields come back empty unless the admin typed a new value. */
+public class OktaSettingsForm {
+
+    private String orgUrl;
+    private String authorizationServer = OktaConnection.ORG_AUTHORIZATION_SERVER;
+    private String clientId;
+    private String clientSecret;
+    private String apiToken;
+    private boolean ssoEnabled = true;
+    private boolean provisioningEnabled = true;
+    private boolean withholdInvitations;
+    private boolean membersMustUseSso;
+    private boolean ssoCreatesPeople = true;
+    private int rateLimitPercent = 50;
+    private String syncTimeUtc = "03:00";
+    private int deprovisionMaxPercent = 20;
+    private int deprovisionMaxCount = 500;
+
+    static OktaSettingsForm of(OktaConnection c) {
+        OktaSettingsForm form = new OktaSettingsForm();
+        form.orgUrl = c.orgUrl();
+        form.authorizationServer = c.authorizationServer();
+        form.clientId = c.clientId();
+        form.ssoEnabled = c.ssoEnabled();
+        form.provisioningEnabled = c.provisioningEnabled();
+        form.withholdInvitations = c.withholdInvitations();
+        form.membersMustUseSso = c.membersMustUseSso();
+        form.ssoCreatesPeople = c.ssoCreatesPeople();
+        form.rateLimitPercent = c.rateLimitShare().movePointRight(2).intValue();
+        form.syncTimeUtc = c.syncTimeUtc().toString();
+        form.deprovisionMaxPercent = c.deprovisionMaxPercent();
+        form.deprovisionMaxCount = c.deprovisionMaxCount();
+        return form;
+    }
+
+    OktaSettings toSettings() {
+        return new OktaSettings(orgUrl, authorizationServer, clientId, clientSecret, apiToken, null, null,
+                ssoEnabled, provisioningEnabled, withholdInvitations, membersMustUseSso, ssoCreatesPeople,
+                BigDecimal.valueOf(rateLimitPercent).movePointLeft(2), syncTimeUtc, deprovisionMaxPercent,
+                deprovisionMaxCount);
+    }
+
+    public String getOrgUrl() { return orgUrl; }
+    public void setOrgUrl(String orgUrl) { this.orgUrl = orgUrl; }
+    public String getAuthorizationServer() { return authorizationServer; }
+    public void setAuthorizationServer(String authorizationServer) { this.authorizationServer = authorizationServer; }
+    public String getClientId() { return clientId; }
+    public void setClientId(String clientId) { this.clientId = clientId; }
+    public String getClientSecret() { return clientSecret; }
+    public void setClientSecret(String clientSecret) { this.clientSecret = clientSecret; }
+    public String getApiToken() { return apiToken; }
+    public void setApiToken(String apiToken) { this.apiToken = apiToken; }
+    public boolean isSsoEnabled() { return ssoEnabled; }
+    public void setSsoEnabled(boolean ssoEnabled) { this.ssoEnabled = ssoEnabled; }
+    public boolean isProvisioningEnabled() { return provisioningEnabled; }
+    public void setProvisioningEnabled(boolean provisioningEnabled) { this.provisioningEnabled = provisioningEnabled; }
+    public boolean isWithholdInvitations() { return withholdInvitations; }
+    public void setWithholdInvitations(boolean withholdInvitations) { this.withholdInvitations = withholdInvitations; }
+    public boolean isMembersMustUseSso() { return membersMustUseSso; }
+    public void setMembersMustUseSso(boolean membersMustUseSso) { this.membersMustUseSso = membersMustUseSso; }
+    public boolean isSsoCreatesPeople() { return ssoCreatesPeople; }
+    public void setSsoCreatesPeople(boolean ssoCreatesPeople) { this.ssoCreatesPeople = ssoCreatesPeople; }
+    public int getRateLimitPercent() { return rateLimitPercent; }
+    public void setRateLimitPercent(int rateLimitPercent) { this.rateLimitPercent = rateLimitPercent; }
+    public String getSyncTimeUtc() { return syncTimeUtc; }
+    public void setSyncTimeUtc(String syncTimeUtc) { this.syncTimeUtc = syncTimeUtc; }
+    public int getDeprovisionMaxPercent() { return deprovisionMaxPercent; }
+    public void setDeprovisionMaxPercent(int deprovisionMaxPercent) { this.deprovisionMaxPercent = deprovisionMaxPercent; }
+    public int getDeprovisionMaxCount() { return deprovisionMaxCount; }
+    public void setDeprovisionMaxCount(int deprovisionMaxCount) { this.deprovisionMaxCount = deprovisionMaxCount; }
+}

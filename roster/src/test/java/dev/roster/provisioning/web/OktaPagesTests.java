@@ -1,0 +1,108 @@
+package dev.roster.provisioning.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+
+import dev.roster.accounts.Role;
+import dev.roster.okta.OktaConnections;
+import dev.roster.oktasimulator.OktaSimulator;
+import dev.roster.oktasimulator.OktaSimulatorExtension;
+import dev.roster.oktasimulator.SimulatorOptions;
+import dev.roster.support.IntegrationTest;
+import dev.roster.support.TestAccounts;
+import dev.roster.support.TestAccounts.TestAccount;
+
+class OktaPagesTests extends IntegrationTest {
+
+    @RegisterExtension
+    OktaSimulatorExtension okta = OktaSimulatorExtension.withOptions(
+            SimulatorOptions.builder().users(2).rateLimits(false).build());
+
+    @Autowired
+    OktaConnections connections;
+
+    TestAccount acme;
+    MockHttpSession session;
+
+    @BeforeEach
+    void signIn() throws Exception {
+        acme = accounts.create();
+        session = signIn(acme.owner().person().email());
+    }
+
+    private MockHttpSession signIn(String email) throws Exception {
+        return (MockHttpSession) mvc.perform(post("/sign-in").session(new MockHttpSession()).with(csrf())
+                        .param("account", acme.key()).param("email", email).param("password", TestAccounts.PASSWORD))
+                .andReturn().getRequest().getSession();
+    }
+
+    @Test
+    void pageWhenNotConnectedThenShowsWhatToPasteIntoOkta() throws Exception {
+        mvc.perform(get(acme.page("/okta")).session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/hooks/okta/" + acme.key())))
+                .andExpect(content().string(containsString("/login/oauth2/code/" + acme.key())))
+                .andExpect(content().string(containsString("user.lifecycle.deactivate")));
+    }
+
+    @Test
+    void saveWhenValidThenStoredAndHookSecretShownOnce() throws Exception {
+        OktaSimulator sim = okta.simulator();
+        String page = mvc.perform(post(acme.page("/okta")).session(session).with(csrf())
+                        .param("orgUrl", sim.orgUrl()).param("authorizationServer", "org")
+                        .param("clientId", sim.clientId()).param("clientSecret", sim.clientSecret())
+                        .param("apiToken", sim.apiToken()).param("ssoEnabled", "true").param("_ssoEnabled", "on")
+                        .param("provisioningEnabled", "true").param("_provisioningEnabled", "on")
+                        .param("rateLimitPercent", "25").param("syncTimeUtc", "04:30")
+                        .param("deprovisionMaxPercent", "10").param("deprovisionMaxCount", "50"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        var saved = connections.find(acme.id()).orElseThrow();
+        assertThat(page).contains(saved.hookSecret().reveal()).contains("not shown again");
+        assertThat(saved.rateLimitShare()).isEqualByComparingTo("0.25");
+        assertThat(saved.syncTimeUtc()).hasToString("04:30");
+        String again = mvc.perform(get(acme.page("/okta")).session(session)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(again).doesNotContain(saved.hookSecret().reveal()).doesNotContain(sim.apiToken())
+                .doesNotContain(sim.clientSecret()).contains("stored; type to replace");
+    }
+
+    @Test
+    void saveWhenInvalidThenErrorsShownAndNothingStored() throws Exception {
+        mvc.perform(post(acme.page("/okta")).session(session).with(csrf()).param("orgUrl", "ftp://nope")
+                        .param("clientId", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Please fix the following")));
+        assertThat(connections.find(acme.id())).isEmpty();
+    }
+
+    @Test
+    void syncUsersWhenClickedThenRunPageShown() throws Exception {
+        OktaSimulator sim = okta.simulator();
+        dev.roster.support.OktaFixture.connect(connections, acme.id(), sim);
+        String location = mvc.perform(post(acme.page("/okta/sync")).session(session).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).contains("/okta/runs/");
+        mvc.perform(get(location).session(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Sync run")));
+    }
+
+    @Test
+    void pageWhenMemberThenForbidden() throws Exception {
+        accounts.person(acme.account(), "member@" + acme.key() + ".example", Role.MEMBER);
+        MockHttpSession member = signIn("member@" + acme.key() + ".example");
+        mvc.perform(get(acme.page("/okta")).session(member)).andExpect(status().isForbidden());
+    }
+}
