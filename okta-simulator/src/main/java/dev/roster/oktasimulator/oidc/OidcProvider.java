@@ -208,6 +208,7 @@ public final class OidcProvider {
             }
         }
         String tx = Ids.secret(32);
+        prune();
         pending.put(tx, request);
         ex.html(200, signInPage(tx, request.loginHint(), null));
     }
@@ -255,12 +256,24 @@ public final class OidcProvider {
             return;
         }
         String sid = Ids.secret(32);
+        prune();
         sessions.put(sid, new Session(user.id(), authTime));
         ex.addHeader("Set-Cookie", SESSION_COOKIE + "=" + sid + "; Path=/; HttpOnly; SameSite=Lax");
         org.recordLogin(user.id());
         String code = Ids.secret(43);
         codes.put(code, new CodeGrant(request, user.id(), authTime, clock.millis() + codeLifetimeMillis));
         ex.redirect(back.with("code", code));
+    }
+
+    /** Keeps long runs (benchmarks, demos left open) from piling up abandoned sign-ins, codes and sessions. */
+    private void prune() {
+        if (pending.size() + codes.size() + sessions.size() < 10_000) {
+            return;
+        }
+        long now = clock.millis();
+        pending.values().removeIf(r -> now - r.created() > 600_000);
+        codes.values().removeIf(c -> c.expiresAt() < now);
+        sessions.values().removeIf(s -> now - s.authTime() > 12 * 3_600_000L);
     }
 
     /** Takes a code (once); null when unknown, used or expired. */
