@@ -50,7 +50,7 @@ public final class TokenEndpoint {
         this.clientSecret = clientSecret;
     }
 
-    void handle(Exchange ex, AuthorizationServer server, OidcProvider provider) throws IOException {
+    void handle(Exchange ex, AuthorizationServer server, AuthorizeEndpoint authorize) throws IOException {
         ex.setHeader("Cache-Control", "no-store");
         ex.setHeader("Pragma", "no-cache");
         if (!"POST".equals(ex.method())) {
@@ -62,7 +62,7 @@ public final class TokenEndpoint {
         if (JWT_BEARER.equals(first(form, "client_assertion_type"))) {
             clientCredentials(ex, server, form, grantType);
         } else if ("authorization_code".equals(grantType)) {
-            authorizationCode(ex, server, form, provider);
+            authorizationCode(ex, server, form, authorize);
         } else if ("client_credentials".equals(grantType)) {
             if (authenticateWebApp(ex, form) != null) {
                 error(ex, 400, "unauthorized_client", "The client is not authorized to use the provided grant type."
@@ -75,12 +75,12 @@ public final class TokenEndpoint {
     }
 
     private void authorizationCode(Exchange ex, AuthorizationServer server, Map<String, List<String>> form,
-            OidcProvider provider) throws IOException {
+            AuthorizeEndpoint authorize) throws IOException {
         String clientId = authenticateWebApp(ex, form);
         if (clientId == null) {
             return;
         }
-        CodeGrant grant = provider.redeem(first(form, "code"));
+        CodeGrant grant = authorize.redeem(first(form, "code"));
         if (grant == null || !grant.request().clientId().equals(clientId) || grant.request().server() != server) {
             error(ex, 400, "invalid_grant", "The authorization code is invalid or has expired.");
             return;
