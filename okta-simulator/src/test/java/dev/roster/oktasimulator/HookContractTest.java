@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HookContractTest {
     @RegisterExtension
     static OktaSimulatorExtension okta = OktaSimulatorExtension.withOptions(SimulatorOptions.builder().users(20)
-            .rateLimits(false).hookBatchWindow(Duration.ofMillis(250)).hookTimeout(Duration.ofMillis(400)).build());
+            .rateLimits(false).hookBatchWindow(Duration.ofMillis(250)).hookTimeout(Duration.ofMillis(1000)).build());
 
     private final List<HookReceiver> receivers = new ArrayList<>();
 
@@ -196,7 +196,7 @@ class HookContractTest {
     void timingWhenEndpointTimesOutThenRetriedExactlyOnce(OktaSimulator sim) {
         HookReceiver receiver = receiver();
         registerAndVerify(sim, receiver, "user.lifecycle.suspend");
-        receiver.delayMillis = 800;
+        receiver.delayMillis = 2500;
 
         sim.org().lifecycle(TestHttp.generated(sim, 1).id(), "suspend");
         assertThat(sim.hooks().awaitIdle(Duration.ofSeconds(10))).isTrue();
