@@ -94,6 +94,7 @@ public final class Main {
             case "--hook-batch-ms" -> b.hookBatchWindow(Duration.ofMillis(Long.parseLong(value)));
             case "--hook-timeout-ms" -> b.hookTimeout(Duration.ofMillis(Long.parseLong(value)));
             case "--assigned-share" -> b.assignedShare(Double.parseDouble(value));
+            case "--inactive-share" -> b.inactiveShare(Double.parseDouble(value));
             case "--domain" -> b.domain(value);
             case "--app-label" -> b.appLabel(value);
             case "--code-lifetime-s" -> b.codeLifetime(Duration.ofSeconds(Long.parseLong(value)));
@@ -107,7 +108,7 @@ public final class Main {
                 + " [--client-id C] [--client-secret S] [--password P] [--auto-login] [--rate-limits okta|off]"
                 + " [--rate-limit bucket=N] [--concurrency-limit 75] [--client-share 1.0] [--manager-ref id|login|email|employee-number]"
                 + " [--redirect-uri U]... [--post-logout-redirect-uri U]... [--hook-batch-ms 100]"
-                + " [--hook-timeout-ms 3000] [--assigned-share 1.0] [--domain example.com] [--host 127.0.0.1]"
+                + " [--hook-timeout-ms 3000] [--assigned-share 1.0] [--inactive-share 0] [--domain example.com] [--host 127.0.0.1]"
                 + " [--public-url URL] [--require-pkce] [--code-lifetime-s 60] [--key-retention-s 3600]"
                 + " [--app-label Roster]";
     }

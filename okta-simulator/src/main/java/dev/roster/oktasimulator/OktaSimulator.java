@@ -136,7 +136,7 @@ public final class OktaSimulator implements AutoCloseable {
             departments.put(department, org.createGroup(department, department + " department", "OKTA_GROUP",
                     Ids.okta("00g", seeded)));
         }
-        List<OktaUser> generated = new OrgGenerator(o.seed, o.domain, orgUrl, o.managerRef)
+        List<OktaUser> generated = new OrgGenerator(o.seed, o.domain, orgUrl, o.managerRef, o.inactiveShare)
                 .generate(o.users, clock.millis());
         Random assignment = new Random(o.seed ^ 0x5DEECE66DL);
         org.load(generated, u -> o.assignedShare >= 1.0 || assignment.nextDouble() < o.assignedShare);

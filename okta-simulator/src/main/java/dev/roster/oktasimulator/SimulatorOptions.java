@@ -29,6 +29,7 @@ public final class SimulatorOptions {
     final Duration hookBatchWindow;
     final Duration hookTimeout;
     final double assignedShare;
+    final double inactiveShare;
     final String domain;
     final boolean requirePkce;
     final Duration codeLifetime;
@@ -56,6 +57,7 @@ public final class SimulatorOptions {
         hookBatchWindow = b.hookBatchWindow;
         hookTimeout = b.hookTimeout;
         assignedShare = b.assignedShare;
+        inactiveShare = b.inactiveShare;
         domain = b.domain;
         requirePkce = b.requirePkce;
         codeLifetime = b.codeLifetime;
@@ -109,6 +111,7 @@ public final class SimulatorOptions {
         private Duration hookBatchWindow = Duration.ofMillis(100);
         private Duration hookTimeout = Duration.ofSeconds(3);
         private double assignedShare = 1.0;
+        private double inactiveShare;
         private String domain = "example.com";
         private boolean requirePkce;
         private Duration codeLifetime = Duration.ofSeconds(60);
@@ -222,6 +225,15 @@ public final class SimulatorOptions {
         /** Share of generated users assigned to the app (default 1.0 = all). */
         public Builder assignedShare(double share) {
             this.assignedShare = share;
+            return this;
+        }
+
+        /**
+         * Share of generated users (never the first, the CEO) given another Okta status than ACTIVE:
+         * mostly DEPROVISIONED, some SUSPENDED, a few STAGED, PROVISIONED, LOCKED_OUT, PASSWORD_EXPIRED, RECOVERY.
+         */
+        public Builder inactiveShare(double share) {
+            this.inactiveShare = share;
             return this;
         }
 

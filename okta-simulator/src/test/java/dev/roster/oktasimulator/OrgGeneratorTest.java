@@ -83,6 +83,25 @@ class OrgGeneratorTest {
     }
 
     @Test
+    void generateWhenInactiveShareThenOtherOktaStatusesWithFittingTimestampsAndSameProfiles() {
+        List<OktaUser> all = new OrgGenerator(5, "acme.test", "http://sim", ManagerRef.ID, 0.2).generate(2_000, NOW);
+        List<OktaUser> active = generate(5, ManagerRef.ID, 2_000);
+
+        Map<String, Long> byStatus = all.stream().collect(Collectors.groupingBy(OktaUser::status,
+                Collectors.counting()));
+        assertThat(byStatus.get("ACTIVE")).isBetween(1_500L, 1_700L);
+        assertThat(byStatus).containsKeys("DEPROVISIONED", "SUSPENDED", "STAGED", "PROVISIONED", "LOCKED_OUT");
+        assertThat(all.get(0).status()).isEqualTo("ACTIVE");
+        assertThat(all).filteredOn(u -> u.status().equals("STAGED"))
+                .allSatisfy(u -> assertThat(u.activated()).isNull());
+        assertThat(all).filteredOn(u -> u.status().equals("DEPROVISIONED"))
+                .allSatisfy(u -> assertThat(u.statusChanged()).isAfterOrEqualTo(u.activated()));
+        for (int i = 0; i < all.size(); i++) {
+            assertThat(all.get(i).profile()).isEqualTo(active.get(i).profile());
+        }
+    }
+
+    @Test
     void startWhenAssignedShareBelowOneThenOnlyThatShareAssignedAndGroupsExist() {
         try (OktaSimulator sim = OktaSimulator.start(SimulatorOptions.builder().users(1000).assignedShare(0.5)
                 .build())) {

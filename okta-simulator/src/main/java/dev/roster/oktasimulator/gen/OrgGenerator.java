@@ -77,13 +77,25 @@ public final class OrgGenerator {
     private final String domain;
     private final String orgUrl;
     private final ManagerRef managerRef;
+    private final double inactiveShare;
 
     public OrgGenerator(long seed, String domain, String orgUrl, ManagerRef managerRef) {
+        this(seed, domain, orgUrl, managerRef, 0);
+    }
+
+    /** inactiveShare of the users (never the CEO) get one of Okta's other statuses, with fitting timestamps. */
+    public OrgGenerator(long seed, String domain, String orgUrl, ManagerRef managerRef, double inactiveShare) {
         this.seed = seed;
         this.domain = domain;
         this.orgUrl = orgUrl;
         this.managerRef = managerRef;
+        this.inactiveShare = inactiveShare;
     }
+
+    /** Other statuses, weighted roughly as in a real org: mostly deactivated, some suspended, a few others. */
+    private static final String[] OTHER_STATUSES = {"DEPROVISIONED", "DEPROVISIONED", "DEPROVISIONED",
+        "DEPROVISIONED", "SUSPENDED", "SUSPENDED", "STAGED", "PROVISIONED", "LOCKED_OUT", "PASSWORD_EXPIRED",
+        "RECOVERY"};
 
     public static List<String> departments() {
         List<String> names = new ArrayList<>();
@@ -109,6 +121,8 @@ public final class OrgGenerator {
             id[i] = candidate;
         }
         List<OktaUser> users = new ArrayList<>(count);
+        // A separate sequence: the share of other statuses does not change anyone's profile.
+        Random statuses = new Random(seed * 31 + 7);
         long earliest = LocalDate.of(2012, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
         for (int i = 0; i < count; i++) {
             String first = FIRST[random.nextInt(FIRST.length)];
@@ -160,10 +174,26 @@ public final class OrgGenerator {
             p.put("avatarUrl", orgUrl + "/sim/avatars/" + id[i] + ".svg");
             long created = hired - 7 * 86_400_000L;
             long lastLogin = random.nextInt(10) == 0 ? 0 : now - (long) (random.nextDouble() * 30 * 86_400_000L);
-            users.add(new OktaUser(id[i], "ACTIVE", created, created + 3_600_000L, created + 3_600_000L,
-                    lastLogin, Math.max(created + 3_600_000L, hired), created + 3_600_000L, p));
+            users.add(user(id[i], i, created, lastLogin, Math.max(created + 3_600_000L, hired), now, p, statuses));
         }
         return users;
+    }
+
+    private OktaUser user(String id, int index, long created, long lastLogin, long lastUpdated, long now,
+            Map<String, Object> profile, Random statuses) {
+        long activated = created + 3_600_000L;
+        if (index == 0 || inactiveShare <= 0 || statuses.nextDouble() >= inactiveShare) {
+            return new OktaUser(id, "ACTIVE", created, activated, activated, lastLogin, lastUpdated, activated,
+                    profile);
+        }
+        String status = OTHER_STATUSES[statuses.nextInt(OTHER_STATUSES.length)];
+        long changed = activated + (long) (statuses.nextDouble() * Math.max(1, now - activated));
+        return switch (status) {
+            case "STAGED" -> new OktaUser(id, status, created, 0, 0, 0, created, 0, profile);
+            case "PROVISIONED" -> new OktaUser(id, status, created, activated, activated, 0, activated, 0, profile);
+            default -> new OktaUser(id, status, created, activated, changed, Math.min(lastLogin, changed),
+                    Math.max(lastUpdated, changed), activated, profile);
+        };
     }
 
     private static String title(int i, String[] dept, Random random) {
