@@ -245,10 +245,16 @@ class SsoSignInTests extends IntegrationTest {
     }
 
     @Test
-    void startWhenIssIsAnotherIssuerThenRefused() throws Exception {
-        mvc.perform(get("/sso/okta/" + acme.key() + "/start").param("iss", "https://evil.okta.com"))
+    void startWhenIssIsAnotherIssuerThenRefusedAndAudited() throws Exception {
+        mvc.perform(get("/sso/okta/" + acme.key() + "/start").param("iss", "https://evil.okta.com")
+                        .param("login_hint", user.login()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("another Okta org")));
+        Map<String, Object> audit = jdbc.sql("SELECT * FROM sign_in_audit WHERE account_id = ?").param(acme.id())
+                .query().singleRow();
+        assertThat(audit.get("outcome")).isEqualTo("failure");
+        assertThat(audit.get("reason")).isEqualTo("issuer-mismatch: iss https://evil.okta.com");
+        assertThat(audit.get("email")).isEqualTo(user.login());
     }
 
     @Test
@@ -345,6 +351,25 @@ class SsoSignInTests extends IntegrationTest {
         sim.rotateSigningKey();
         assertThat(new SsoFlow(mvc).signIn(acme.key(), user.login()).getResponse().getRedirectedUrl())
                 .endsWith("/people");
+    }
+
+    @Test
+    void localSignInWhenWrongPasswordThenCountedAndAuditedOnce() throws Exception {
+        mvc.perform(post("/sign-in").with(csrf()).param("account", acme.key())
+                .param("email", acme.owner().person().email()).param("password", "wrong"));
+        assertThat(jdbc.sql("SELECT failed_sign_ins FROM person WHERE id = ?").param(acme.owner().id())
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT reason FROM sign_in_audit WHERE account_id = ?").param(acme.id())
+                .query(String.class).list()).containsExactly("wrong-password");
+    }
+
+    @Test
+    void localSignInWhenEmailHasControlCharactersThenAuditedSafely() throws Exception {
+        mvc.perform(post("/sign-in").with(csrf()).param("account", acme.key()).param("email", "x\u0000y@evil\r\n")
+                .param("password", "wrong"));
+        String email = jdbc.sql("SELECT email FROM sign_in_audit WHERE account_id = ?").param(acme.id())
+                .query(String.class).single();
+        assertThat(email).isEqualTo("x\uFFFDy@evil");
     }
 
     @Test

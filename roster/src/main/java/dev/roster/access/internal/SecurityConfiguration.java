@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
@@ -91,6 +92,9 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' https: data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        // No fallback to the global manager: it holds SignInProvider too, and a failed password would
+        // be checked (and counted towards lock-out, and audited) twice.
+        http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
         SingleSignOn sso = singleSignOn.getIfAvailable();
         if (sso != null) {
             sso.configure(http, signedIn, signedOut);

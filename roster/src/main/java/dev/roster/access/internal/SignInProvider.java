@@ -66,7 +66,10 @@ class SignInProvider implements AuthenticationProvider {
         String email = String.valueOf(authentication.getPrincipal()).strip();
         String password = String.valueOf(authentication.getCredentials());
         Account account = accounts.byKey(accountKey).orElse(null);
-        SignInRecord record = account == null ? null : credentials.forSignIn(account.id(), email).orElse(null);
+        // an email with control characters is nobody's (and PostgreSQL refuses NUL in a parameter)
+        boolean plausible = email.length() <= 320 && email.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+        SignInRecord record = account == null || !plausible ? null
+                : credentials.forSignIn(account.id(), email).orElse(null);
         UUID accountId = account == null ? null : account.id();
         if (record == null || record.passwordHash() == null) {
             encoder.matches(password, dummyHash);
@@ -108,7 +111,7 @@ class SignInProvider implements AuthenticationProvider {
     private AuthenticationException refused(AuthenticationException e, UUID accountId, UUID personId, String reason,
             String email, String ip) {
         events.publishEvent(new SignInAttempted(accountId, Instant.now(clock), personId, SignInAttempted.Method.LOCAL,
-                false, reason, null, email.length() > 320 ? email.substring(0, 320) : email, ip));
+                false, reason, null, email, ip));
         return e;
     }
 

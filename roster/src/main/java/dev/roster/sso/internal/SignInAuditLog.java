@@ -49,7 +49,12 @@ public class SignInAuditLog {
                 .list();
     }
 
+    /** Attempts carry what strangers typed: kept short, and without control characters (PostgreSQL refuses NUL). */
     private static String cut(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
+        if (value == null) {
+            return null;
+        }
+        String clean = value.replaceAll("[\\x00-\\x1f\\x7f]", "\uFFFD");
+        return clean.length() <= max ? clean : clean.substring(0, max);
     }
 }

@@ -2,16 +2,21 @@ package dev.roster.sso.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.roster.access.SignInAttempted;
+import dev.roster.accounts.Account;
 import dev.roster.accounts.Accounts;
 import dev.roster.sso.internal.AccountRegistrations;
 import dev.roster.sso.internal.AccountRegistrations.Lookup;
@@ -28,10 +33,15 @@ class SsoController {
 
     private final AccountRegistrations registrations;
     private final Accounts accounts;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    SsoController(AccountRegistrations registrations, Accounts accounts) {
+    SsoController(AccountRegistrations registrations, Accounts accounts, ApplicationEventPublisher events,
+            Clock clock) {
         this.registrations = registrations;
         this.accounts = accounts;
+        this.events = events;
+        this.clock = clock;
     }
 
     /**
@@ -45,16 +55,17 @@ class SsoController {
             HttpServletResponse response, Model model) {
         Lookup lookup = registrations.lookup(key);
         if (lookup instanceof Lookup.NotEnabled) {
-            return problem(key, SsoProblem.NOT_ENABLED, response, model);
+            return refused(key, SsoProblem.NOT_ENABLED, "single sign-on is not enabled", request, response, model);
         }
         if (!(lookup instanceof Lookup.Ready ready)) {
-            return problem(key, SsoProblem.OKTA_UNAVAILABLE, response, model);
+            return refused(key, SsoProblem.OKTA_UNAVAILABLE, "discovery: " + ((Lookup.Unavailable) lookup).why(),
+                    request, response, model);
         }
         if (iss != null && !iss.isBlank() && !iss.equals(ready.connection().issuer())) {
-            return problem(key, SsoProblem.ISSUER_MISMATCH, response, model);
+            return refused(key, SsoProblem.ISSUER_MISMATCH, "iss " + iss, request, response, model);
         }
         if (target != null && !target.isBlank() && !TargetLinks.safe(target)) {
-            return problem(key, SsoProblem.BAD_TARGET, response, model);
+            return refused(key, SsoProblem.BAD_TARGET, "target_link_uri " + target, request, response, model);
         }
         if (target != null && !target.isBlank()) {
             request.getSession().setAttribute(OktaSingleSignOn.TARGET, target);
@@ -80,6 +91,15 @@ class SsoController {
     @GetMapping("/sso/okta/{key}/signed-out")
     String signedOut(@PathVariable String key) {
         return accounts.byKey(key).map(a -> "redirect:/a/" + a.key() + "/sign-in?signedOut").orElse("redirect:/");
+    }
+
+    /** A sign-in refused before leaving for Okta is audited like any other failed sign-in. */
+    private String refused(String key, SsoProblem problem, String detail, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        events.publishEvent(new SignInAttempted(accounts.byKey(key).map(Account::id).orElse(null), Instant.now(clock),
+                null, SignInAttempted.Method.SSO, false, problem.code() + ": " + detail, null,
+                request.getParameter("login_hint"), request.getRemoteAddr()));
+        return problem(key, problem, response, model);
     }
 
     private String problem(String key, SsoProblem problem, HttpServletResponse response, Model model) {
