@@ -54,6 +54,18 @@ class ManagementApiContractTest {
     }
 
     @Test
+    void getUserWhenLoginHasPlusAddressThenFoundByLoginInPath(OktaSimulator sim) {
+        OktaUser user = sim.org().createUser(Map.of("login", "ann+okta@example.com", "email", "ann+okta@example.com",
+                "firstName", "Ann", "lastName", "Plus"), true, true);
+
+        HttpResponse<String> raw = new TestHttp(sim).get("/api/v1/users/ann+okta@example.com");
+        HttpResponse<String> encoded = new TestHttp(sim).get("/api/v1/users/" + enc("ann+okta@example.com"));
+
+        assertThat(TestHttp.object(raw)).containsEntry("id", user.id());
+        assertThat(TestHttp.object(encoded)).containsEntry("id", user.id());
+    }
+
+    @Test
     void getUserWhenDeletedThen404WithE0000007ErrorBody(OktaSimulator sim) {
         OktaUser user = sim.org().createUser(HookContractTest.profile("deleted.user"), true, true);
         sim.org().deleteUser(user.id());

@@ -39,7 +39,8 @@ public final class Exchange {
     public String[] segments() {
         String[] raw = path.substring(1).split("/", -1);
         for (int i = 0; i < raw.length; i++) {
-            raw[i] = URLDecoder.decode(raw[i], StandardCharsets.UTF_8);
+            // A '+' in a path is a plus (logins like a+b@x.com), not a space as in a query string.
+            raw[i] = URLDecoder.decode(raw[i].replace("+", "%2B"), StandardCharsets.UTF_8);
         }
         return raw;
     }
