@@ -49,125 +49,154 @@ class SyncEngine {
     }
 
     /**
-     * @param runId the reconciliation stamping what it listed, or null for a single-user sync
+     * @param runId     the reconciliation stamping what it listed, or null for a single-user sync
+     * @param teamCache team name (lower case) → id, kept across a run's pages
      */
     List<UserResult> apply(OktaConnection connection, MappingSettings settings, List<Observation> observations,
             UUID runId, Map<String, UUID> teamCache) {
         UUID accountId = connection.accountId();
-        Instant now = Instant.now(clock);
         Map<String, MappedPerson> mapped = new HashMap<>();
-        for (Observation o : observations) {
-            if (o.user() != null) {
-                mapped.put(o.oktaId(), OktaMapping.map(o.user(), settings));
-            }
-        }
-        Map<String, PersonView> byOktaId = directory.byOktaIds(accountId, observations.stream().map(Observation::oktaId).toList());
+        observations.stream().filter(o -> o.user() != null)
+                .forEach(o -> mapped.put(o.oktaId(), OktaMapping.map(o.user(), settings)));
+        Map<String, PersonView> byOktaId = directory.byOktaIds(accountId,
+                observations.stream().map(Observation::oktaId).toList());
         Map<String, PersonView> byEmail = directory.byEmails(accountId, mapped.values().stream()
-                .map(MappedPerson::email).filter(Objects::nonNull).map(e -> e.toLowerCase(Locale.ROOT)).toList());
+                .map(MappedPerson::email).filter(Objects::nonNull).map(SyncEngine::lower).toList());
         Set<UUID> involved = new HashSet<>();
         byOktaId.values().forEach(v -> involved.add(v.id()));
         byEmail.values().forEach(v -> involved.add(v.id()));
-        Map<UUID, OktaLink> existingLinks = links.byPersonIds(accountId, involved);
 
-        List<Person> inserts = new ArrayList<>();
-        List<Person> updates = new ArrayList<>();
-        Map<UUID, OktaLink> newLinks = new LinkedHashMap<>();
-        Map<UUID, UUID> currentManagers = new HashMap<>();
-        List<OktaLink> arrived = new ArrayList<>();
-        Map<String, UUID> arrivedEmails = new HashMap<>();
-        Set<UUID> seen = new HashSet<>();
-        Set<String> claimedEmails = new HashSet<>();
+        Batch batch = new Batch(connection, runId, teamCache, links.byPersonIds(accountId, involved));
         List<UserResult> results = new ArrayList<>();
-
         for (Observation o : observations) {
             MappedPerson m = mapped.get(o.oktaId());
             String email = m == null ? null : m.email();
-            String emailKey = email == null ? null : email.toLowerCase(Locale.ROOT);
-            List<String> problems = m == null ? List.of() : m.problems();
             SyncDecision.Action action = SyncDecision.decide(o, email, byOktaId.get(o.oktaId()),
-                    emailKey == null ? null : byEmail.get(emailKey));
-            if (emailKey != null && (action instanceof SyncDecision.Create || action instanceof SyncDecision.Update)
-                    && !claimedEmails.add(emailKey)) {
-                action = new SyncDecision.Refuse(null, "another Okta user in this batch has the email " + email);
-            }
-            SyncOutcome outcome;
-            if (action instanceof SyncDecision.Create) {
-                    PersonWriter.Written w = PersonWriter.create(accountId, m, team(connection, m, teamCache),
-                            connection.withholdInvitations(), now);
-                    inserts.add(w.person());
-                    OktaLink link = link(accountId, w.person().id(), m, runId, now);
-                    newLinks.put(link.personId(), link);
-                    arrived.add(link);
-                    arrivedEmails.put(emailKey, w.person().id());
-                    seen.add(w.person().id());
-                    outcome = new SyncOutcome.Created(w.person().id());
-            } else if (action instanceof SyncDecision.Update u) {
-                    Person current = u.target().person();
-                    PersonWriter.Written w = PersonWriter.update(current, m, team(connection, m, teamCache), u.link(),
-                            u.reactivate(), now);
-                    if (!w.changes().isEmpty()) {
-                        updates.add(w.person());
-                    }
-                    OktaLink link = link(accountId, current.id(), m, runId, now);
-                    OktaLink old = existingLinks.get(current.id());
-                    if (old == null || !Objects.equals(old.mappedHash(), link.mappedHash())
-                            || !Objects.equals(old.lastSeenRun(), runId) || !w.changes().isEmpty()) {
-                        newLinks.put(link.personId(), link);
-                    } else {
-                        seen.add(current.id());
-                    }
-                    if (current.managerId() != null) {
-                        currentManagers.put(current.id(), current.managerId());
-                    }
-                    if (u.link()) {
-                        arrived.add(link);
-                        arrivedEmails.put(emailKey, current.id());
-                    }
-                    outcome = u.reactivate() ? new SyncOutcome.Reactivated(current.id(), w.changes())
-                            : w.changes().isEmpty() ? new SyncOutcome.Unchanged(current.id())
-                            : new SyncOutcome.Updated(current.id(), w.changes());
-            } else if (action instanceof SyncDecision.Deactivate d) {
-                    updates.add(PersonWriter.deactivate(d.target().person(), now).person());
-                    outcome = new SyncOutcome.Deactivated(d.target().id(), d.reason());
-            } else if (action instanceof SyncDecision.Ignore i) {
-                    if (i.target() != null && runId != null) {
-                        seen.add(i.target().id());
-                    }
-                    outcome = i.target() == null ? new SyncOutcome.Skipped(null, i.reason())
-                            : new SyncOutcome.Unchanged(i.target().id());
-            } else {
-                SyncDecision.Refuse r = (SyncDecision.Refuse) action;
-                outcome = new SyncOutcome.Conflict(r.target() == null ? null : r.target().id(), r.reason());
-            }
-            results.add(new UserResult(o.oktaId(), outcome, problems));
+                    email == null ? null : byEmail.get(lower(email)));
+            results.add(new UserResult(o.oktaId(), batch.apply(action, m), m == null ? List.of() : m.problems()));
         }
-
-        directory.insert(inserts);
-        directory.update(updates);
-        Set<UUID> existing = new HashSet<>(existingLinks.keySet());
-        links.save(newLinks.values(), existing);
-        if (runId != null) {
-            seen.removeAll(newLinks.keySet());
-            links.markSeen(accountId, runId, seen);
-        }
-        if (settings.enabled(StandardField.MANAGER)) {
-            managers.resolve(accountId, newLinks.values(), currentManagers);
-            managers.linkWaitingReports(accountId, arrived, arrivedEmails);
-        }
+        batch.write(settings.enabled(StandardField.MANAGER));
         return results;
     }
 
-    private UUID team(OktaConnection connection, MappedPerson m, Map<String, UUID> cache) {
-        String name = m.get(StandardField.TEAM);
-        if (name == null || name.isBlank()) {
-            return null;
+    /** The writes one batch collects, made together at the end. */
+    private final class Batch {
+
+        private final OktaConnection connection;
+        private final UUID accountId;
+        private final UUID runId;
+        private final Map<String, UUID> teams;
+        private final Map<UUID, OktaLink> existingLinks;
+        private final Instant now = Instant.now(clock);
+        private final List<Person> inserts = new ArrayList<>();
+        private final List<Person> updates = new ArrayList<>();
+        private final Map<UUID, OktaLink> changedLinks = new LinkedHashMap<>();
+        private final Set<UUID> seenUnchanged = new HashSet<>();
+        private final Map<UUID, UUID> currentManagers = new HashMap<>();
+        private final List<OktaLink> arrived = new ArrayList<>();
+        private final Map<String, UUID> arrivedEmails = new HashMap<>();
+        private final Set<String> claimedEmails = new HashSet<>();
+
+        Batch(OktaConnection connection, UUID runId, Map<String, UUID> teams, Map<UUID, OktaLink> existingLinks) {
+            this.connection = connection;
+            this.accountId = connection.accountId();
+            this.runId = runId;
+            this.teams = teams;
+            this.existingLinks = existingLinks;
         }
-        return cache.computeIfAbsent(name.strip().toLowerCase(Locale.ROOT),
-                key -> directory.teamNamed(connection.accountId(), name).id());
+
+        SyncOutcome apply(SyncDecision.Action action, MappedPerson m) {
+            boolean claims = action instanceof SyncDecision.Create || action instanceof SyncDecision.Update;
+            if (claims && !claimedEmails.add(lower(m.email()))) {
+                return new SyncOutcome.Conflict(null, "another Okta user in this batch has the email " + m.email());
+            }
+            if (action instanceof SyncDecision.Create) {
+                return create(m);
+            }
+            if (action instanceof SyncDecision.Update u) {
+                return update(u, m);
+            }
+            if (action instanceof SyncDecision.Deactivate d) {
+                updates.add(PersonWriter.deactivate(d.target().person(), now).person());
+                return new SyncOutcome.Deactivated(d.target().id(), d.reason());
+            }
+            if (action instanceof SyncDecision.Ignore i) {
+                if (i.target() == null) {
+                    return new SyncOutcome.Skipped(null, i.reason());
+                }
+                seenUnchanged.add(i.target().id());
+                return new SyncOutcome.Unchanged(i.target().id());
+            }
+            SyncDecision.Refuse r = (SyncDecision.Refuse) action;
+            return new SyncOutcome.Conflict(r.target() == null ? null : r.target().id(), r.reason());
+        }
+
+        private SyncOutcome create(MappedPerson m) {
+            Person person = PersonWriter.create(accountId, m, team(m), connection.withholdInvitations(), now).person();
+            inserts.add(person);
+            OktaLink link = link(person.id(), m);
+            changedLinks.put(person.id(), link);
+            arrived.add(link);
+            arrivedEmails.put(lower(m.email()), person.id());
+            return new SyncOutcome.Created(person.id());
+        }
+
+        private SyncOutcome update(SyncDecision.Update u, MappedPerson m) {
+            Person current = u.target().person();
+            PersonWriter.Written w = PersonWriter.update(current, m, team(m), u.link(), u.reactivate(), now);
+            if (!w.changes().isEmpty()) {
+                updates.add(w.person());
+            }
+            OktaLink link = link(current.id(), m);
+            OktaLink old = existingLinks.get(current.id());
+            boolean linkChanged = old == null || !Objects.equals(old.mappedHash(), link.mappedHash());
+            if (linkChanged || !w.changes().isEmpty()) {
+                changedLinks.put(current.id(), link);
+            } else {
+                seenUnchanged.add(current.id());
+            }
+            if (current.managerId() != null) {
+                currentManagers.put(current.id(), current.managerId());
+            }
+            if (u.link()) {
+                arrived.add(link);
+                arrivedEmails.put(lower(m.email()), current.id());
+            }
+            if (u.reactivate()) {
+                return new SyncOutcome.Reactivated(current.id(), w.changes());
+            }
+            return w.changes().isEmpty() ? new SyncOutcome.Unchanged(current.id())
+                    : new SyncOutcome.Updated(current.id(), w.changes());
+        }
+
+        void write(boolean managersMapped) {
+            directory.insert(inserts);
+            directory.update(updates);
+            links.save(changedLinks.values(), existingLinks.keySet());
+            if (runId != null) {
+                links.markSeen(accountId, runId, seenUnchanged);
+            }
+            if (managersMapped) {
+                managers.resolve(accountId, changedLinks.values(), currentManagers);
+                managers.linkWaitingReports(accountId, arrived, arrivedEmails);
+            }
+        }
+
+        private UUID team(MappedPerson m) {
+            String name = m.get(StandardField.TEAM);
+            if (name == null || name.isBlank()) {
+                return null;
+            }
+            return teams.computeIfAbsent(lower(name.strip()), key -> directory.teamNamed(accountId, name).id());
+        }
+
+        private OktaLink link(UUID personId, MappedPerson m) {
+            return new OktaLink(personId, accountId, m.oktaId(), m.login(), m.employeeNumber(), m.managerRef(),
+                    m.managerName(), m.fingerprint(), runId, now);
+        }
     }
 
-    private static OktaLink link(UUID accountId, UUID personId, MappedPerson m, UUID runId, Instant now) {
-        return new OktaLink(personId, accountId, m.oktaId(), m.login(), m.employeeNumber(), m.managerRef(),
-                m.managerName(), m.fingerprint(), runId, now);
+    private static String lower(String value) {
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
     }
 }
