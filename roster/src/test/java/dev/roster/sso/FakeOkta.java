@@ -43,6 +43,8 @@ final class FakeOkta implements AutoCloseable {
     final String clientSecret = "fake-secret-" + UUID.randomUUID() + UUID.randomUUID();
     final AtomicInteger keyFetches = new AtomicInteger();
     final List<Map<String, String>> tokenRequests = new ArrayList<>();
+    /** The Management API's users (id → primary email), for {@code GET /api/v1/users/{id}}. */
+    final Map<String, String> apiUsers = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final HttpServer server;
     private final String issuer;
@@ -136,7 +138,16 @@ final class FakeOkta implements AutoCloseable {
                     json(ex, 200, new JWKSet(keys).toString(true));
                 }
                 case "/oauth2/v1/token" -> token(ex);
-                default -> json(ex, 404, "{\"error\":\"not_found\"}");
+                default -> {
+                    String email = path.startsWith("/api/v1/users/") ? apiUsers.get(path.substring(14)) : null;
+                    if (email == null) {
+                        json(ex, 404, "{\"errorCode\":\"E0000007\",\"errorSummary\":\"Not found\"}");
+                    } else {
+                        json(ex, 200, "{\"id\":\"" + path.substring(14) + "\",\"status\":\"ACTIVE\",\"lastUpdated\":"
+                                + "\"2026-01-01T00:00:00.000Z\",\"profile\":{\"login\":\"" + email + "\",\"email\":\""
+                                + email + "\"}}");
+                    }
+                }
             }
         }
     }

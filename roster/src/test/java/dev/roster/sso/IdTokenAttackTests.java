@@ -62,7 +62,7 @@ class IdTokenAttackTests extends IntegrationTest {
     @BeforeEach
     void setUp() {
         acme = accounts.create();
-        sso.connect(acme, fake.issuer(), fake.clientId, fake.clientSecret, null);
+        sso.connect(acme, fake.issuer(), fake.clientId, fake.clientSecret, "00fake-api-token");
         subject = "00u" + acme.key();
         email = "jane@" + acme.key() + ".example";
         accounts.person(acme.account(), email, Role.MEMBER);
@@ -185,12 +185,25 @@ class IdTokenAttackTests extends IntegrationTest {
     }
 
     @Test
-    void callbackWhenEmailNotVerifiedThenNeverMatchedByEmail() throws Exception {
-        // "nOAuth": an unverified email claim must not take over the person who owns that email
+    void callbackWhenEmailNotVerifiedThenNeverMatchedByTheTokensEmail() throws Exception {
+        // "nOAuth": an unverified email claim must not take over the person who owns that email;
+        // Okta's own record for this user has another address
+        fake.apiUsers.put("00uSomeoneElse", "someone-else@elsewhere.example");
         refused(nonce -> fake.signed(fake.claims(nonce, "00uSomeoneElse", email).claim("email_verified", false)
                 .build()), "not-assigned", "not-assigned");
         assertThat(jdbc.sql("SELECT okta_id FROM person WHERE account_id = ? AND email = ?").params(acme.id(), email)
                 .query(String.class).optional()).isEmpty();
+    }
+
+    @Test
+    void callbackWhenEmailNotVerifiedThenOktaApisEmailLinksThePerson() throws Exception {
+        fake.apiUsers.put(subject, email);
+        MvcResult result = answerWith(new SsoFlow(mvc), nonce -> fake.signed(fake.claims(nonce, subject,
+                "whatever@unverified.example").claim("email_verified", false).build()));
+
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/a/" + acme.key() + "/people");
+        assertThat(jdbc.sql("SELECT okta_id FROM person WHERE account_id = ? AND email = ?").params(acme.id(), email)
+                .query(String.class).single()).isEqualTo(subject);
     }
 
     private void refused(Function<String, String> idToken, String problem, String auditReason) throws Exception {
