@@ -11,6 +11,7 @@ CREATE TABLE okta_link (
     login_lower       VARCHAR(320),
     employee_number   VARCHAR(100),
     manager_ref       VARCHAR(320),
+    manager_ref_lower VARCHAR(320),
     manager_name      VARCHAR(320),
     mapped_hash       VARCHAR(64),
     last_seen_run     UUID,
@@ -19,7 +20,7 @@ CREATE TABLE okta_link (
 );
 CREATE INDEX ix_okta_link_login ON okta_link (account_id, login_lower);
 CREATE INDEX ix_okta_link_employee ON okta_link (account_id, employee_number);
-CREATE INDEX ix_okta_link_manager_ref ON okta_link (account_id, manager_ref);
+CREATE INDEX ix_okta_link_manager_ref ON okta_link (account_id, manager_ref_lower);
 
 CREATE TABLE okta_field_mapping (
     account_id        UUID PRIMARY KEY REFERENCES account (id),

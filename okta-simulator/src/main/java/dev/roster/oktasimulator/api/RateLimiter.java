@@ -77,7 +77,8 @@ public final class RateLimiter {
             int own = count(bucket + " " + credential, minute);
             allowed &= !enforced || own <= Math.max(1, (int) Math.floor(limit * clientShare));
         }
-        return new Decision(limit, Math.max(0, limit - used), (minute + 1) * 60L, allowed);
+        // Unenforced limits report a full bucket, so that clients pacing themselves on the headers run flat out.
+        return new Decision(limit, enforced ? Math.max(0, limit - used) : limit, (minute + 1) * 60L, allowed);
     }
 
     private int count(String key, long minute) {

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -48,14 +47,14 @@ class SignInProvider implements AuthenticationProvider {
 
     SignInProvider(Accounts accounts, Credentials credentials, PasswordEncoder encoder, AccessProperties properties,
             Clock clock, ObjectProvider<SingleSignOn> singleSignOn, ApplicationEventPublisher events) {
-        this.singleSignOn = singleSignOn;
-        this.events = events;
         this.accounts = accounts;
         this.credentials = credentials;
         this.encoder = encoder;
         this.properties = properties;
         this.clock = clock;
         this.dummyHash = encoder.encode("not-a-real-password");
+        this.singleSignOn = singleSignOn;
+        this.events = events;
     }
 
     @Override

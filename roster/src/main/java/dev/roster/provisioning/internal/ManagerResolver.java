@@ -69,7 +69,7 @@ class ManagerResolver {
         directory.setManagers(accountId, changes);
     }
 
-    /** After people were created or linked: their waiting reports get them as manager. */
+    /** After people were created or linked: their reports still without a manager get them. */
     void linkWaitingReports(UUID accountId, Collection<OktaLink> arrived, Map<String, UUID> emailsOfArrived) {
         Set<String> keys = new HashSet<>(emailsOfArrived.keySet());
         for (OktaLink link : arrived) {
@@ -82,8 +82,8 @@ class ManagerResolver {
             }
         }
         List<OktaLink> waiting = links.reportsWaitingFor(accountId, keys);
-        if (!waiting.isEmpty()) {
-            resolve(accountId, waiting, currentManagers(accountId, waiting));
+        for (int from = 0; from < waiting.size(); from += 500) {
+            resolve(accountId, waiting.subList(from, Math.min(waiting.size(), from + 500)), Map.of());
         }
     }
 
@@ -94,17 +94,6 @@ class ManagerResolver {
             List<OktaLink> chunk = waiting.subList(from, Math.min(waiting.size(), from + 500));
             resolve(accountId, chunk, Map.of());
         }
-    }
-
-    private Map<UUID, UUID> currentManagers(UUID accountId, List<OktaLink> reports) {
-        Map<UUID, UUID> current = new HashMap<>();
-        reports.forEach(r -> directory.byId(accountId, r.personId())
-                .ifPresent(v -> {
-                    if (v.person().managerId() != null) {
-                        current.put(r.personId(), v.person().managerId());
-                    }
-                }));
-        return current;
     }
 
     private static UUID byRef(String ref, List<OktaLink> candidates, Map<String, UUID> byEmail) {

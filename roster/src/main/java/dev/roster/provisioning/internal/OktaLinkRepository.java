@@ -49,7 +49,8 @@ class OktaLinkRepository {
         if (!updates.isEmpty()) {
             named.batchUpdate("""
                     UPDATE okta_link SET okta_id = :oktaId, login_lower = :login, employee_number = :employee,
-                        manager_ref = :managerRef, manager_name = :managerName, mapped_hash = :hash,
+                        manager_ref = :managerRef, manager_ref_lower = :managerRefLower, manager_name = :managerName,
+                        mapped_hash = :hash,
                         last_seen_run = :run, synced_at = :syncedAt
                     WHERE account_id = :account AND person_id = :person
                     """, updates.toArray(MapSqlParameterSource[]::new));
@@ -57,9 +58,9 @@ class OktaLinkRepository {
         if (!inserts.isEmpty()) {
             named.batchUpdate("""
                     INSERT INTO okta_link (person_id, account_id, okta_id, login_lower, employee_number, manager_ref,
-                        manager_name, mapped_hash, last_seen_run, synced_at)
-                    VALUES (:person, :account, :oktaId, :login, :employee, :managerRef, :managerName, :hash, :run,
-                        :syncedAt)
+                        manager_ref_lower, manager_name, mapped_hash, last_seen_run, synced_at)
+                    VALUES (:person, :account, :oktaId, :login, :employee, :managerRef, :managerRefLower, :managerName,
+                        :hash, :run, :syncedAt)
                     """, inserts.toArray(MapSqlParameterSource[]::new));
         }
     }
@@ -102,13 +103,14 @@ class OktaLinkRepository {
                 .query(OktaLinkRepository::map).list();
     }
 
-    /** Links of people waiting for a manager known by one of these keys. */
+    /** Links of people still without a manager override whose manager reference is one of these keys. */
     List<OktaLink> reportsWaitingFor(UUID accountId, Collection<String> keys) {
         if (keys.isEmpty()) {
             return List.of();
         }
         List<String> lower = keys.stream().map(k -> k.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
-        return jdbc.sql("SELECT * FROM okta_link WHERE account_id = :account AND LOWER(manager_ref) IN (:keys)")
+        return jdbc.sql("SELECT l.* FROM okta_link l JOIN person p ON p.id = l.person_id WHERE l.account_id = :account"
+                        + " AND p.manager_id IS NULL AND l.manager_ref_lower IN (:keys)")
                 .param("account", accountId).param("keys", lower).query(OktaLinkRepository::map).list();
     }
 
@@ -125,6 +127,7 @@ class OktaLinkRepository {
         return new MapSqlParameterSource().addValue("person", l.personId()).addValue("account", l.accountId())
                 .addValue("oktaId", l.oktaId()).addValue("login", l.loginLower())
                 .addValue("employee", l.employeeNumber()).addValue("managerRef", l.managerRef())
+                .addValue("managerRefLower", l.managerRef() == null ? null : l.managerRef().toLowerCase(java.util.Locale.ROOT))
                 .addValue("managerName", l.managerName()).addValue("hash", l.mappedHash())
                 .addValue("run", l.lastSeenRun()).addValue("syncedAt", Instants.toJdbc(l.syncedAt()));
     }

@@ -60,8 +60,12 @@ class SyncEngine {
                 .forEach(o -> mapped.put(o.oktaId(), OktaMapping.map(o.user(), settings)));
         Map<String, PersonView> byOktaId = directory.byOktaIds(accountId,
                 observations.stream().map(Observation::oktaId).toList());
+        // Emails are looked up only where they can matter: no linked person, or a changed email.
         Map<String, PersonView> byEmail = directory.byEmails(accountId, mapped.values().stream()
-                .map(MappedPerson::email).filter(Objects::nonNull).map(SyncEngine::lower).toList());
+                .filter(m -> m.email() != null)
+                .filter(m -> !byOktaId.containsKey(m.oktaId())
+                        || !m.email().equalsIgnoreCase(byOktaId.get(m.oktaId()).person().email()))
+                .map(m -> lower(m.email())).toList());
         Set<UUID> involved = new HashSet<>();
         byOktaId.values().forEach(v -> involved.add(v.id()));
         byEmail.values().forEach(v -> involved.add(v.id()));
@@ -71,8 +75,12 @@ class SyncEngine {
         for (Observation o : observations) {
             MappedPerson m = mapped.get(o.oktaId());
             String email = m == null ? null : m.email();
-            SyncDecision.Action action = SyncDecision.decide(o, email, byOktaId.get(o.oktaId()),
-                    email == null ? null : byEmail.get(lower(email)));
+            PersonView linked = byOktaId.get(o.oktaId());
+            PersonView sameEmail = email == null ? null : byEmail.get(lower(email));
+            if (sameEmail == null && linked != null && email != null && email.equalsIgnoreCase(linked.person().email())) {
+                sameEmail = linked;
+            }
+            SyncDecision.Action action = SyncDecision.decide(o, email, linked, sameEmail);
             results.add(new UserResult(o.oktaId(), batch.apply(action, m), m == null ? List.of() : m.problems()));
         }
         batch.write(settings.enabled(StandardField.MANAGER));

@@ -8,7 +8,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 /** Okta proved who the person is, but Roster will not let them in; carries what the audit needs. */
 public class SsoRefusedException extends OAuth2AuthenticationException {
 
-    private final transient SsoProblem problem;
+    private final SsoProblem problem;
     private final UUID accountId;
     private final UUID personId;
     private final String subject;
