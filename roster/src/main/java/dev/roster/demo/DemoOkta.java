@@ -1,0 +1,84 @@
+package dev.roster.demo;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import dev.roster.accounts.Account;
+import dev.roster.accounts.Accounts;
+import dev.roster.okta.OktaConnection;
+import dev.roster.okta.OktaConnections;
+import dev.roster.okta.OktaSettings;
+import dev.roster.oktasimulator.OktaSimulator;
+import dev.roster.oktasimulator.SimulatorOptions;
+import dev.roster.provisioning.SyncRuns;
+
+/**
+ * The demo's Okta org: an embedded simulator, started with Roster and stopped with it. Once Roster
+ * listens, the demo account is connected to it (SSO, provisioning, a verified event hook) and a
+ * first reconciliation starts. The org is generated from a fixed seed, so its people keep their
+ * Okta ids across restarts.
+ */
+@Component
+@ConditionalOnProperty(name = "roster.demo.enabled", havingValue = "true")
+class DemoOkta implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoOkta.class);
+    private static final List<String> EVENT_TYPES = List.of("user.lifecycle.create", "user.lifecycle.activate",
+            "user.lifecycle.reactivate", "user.lifecycle.deactivate", "user.lifecycle.suspend",
+            "user.lifecycle.unsuspend", "user.lifecycle.delete.initiated", "user.account.update_profile",
+            "application.user_membership.add", "application.user_membership.remove",
+            "group.user_membership.add", "group.user_membership.remove");
+
+    private final DemoProperties properties;
+    private final Accounts accounts;
+    private final OktaConnections connections;
+    private final SyncRuns runs;
+    private OktaSimulator simulator;
+
+    DemoOkta(DemoProperties properties, Accounts accounts, OktaConnections connections, SyncRuns runs) {
+        this.properties = properties;
+        this.accounts = accounts;
+        this.connections = connections;
+        this.runs = runs;
+    }
+
+    @EventListener
+    @Order(0)
+    void ready(ApplicationReadyEvent event) {
+        int port = event.getApplicationContext() instanceof WebServerApplicationContext web
+                ? web.getWebServer().getPort() : 8080;
+        simulator = OktaSimulator.start(SimulatorOptions.builder().port(properties.oktaPort())
+                .users(properties.oktaUsers()).seed(1).password("okta-demo").build());
+        Account account = accounts.byKey(properties.account()).orElseThrow();
+        UUID accountId = account.id();
+        OktaConnections.Saved saved = connections.save(accountId, new OktaSettings(simulator.orgUrl(), "org",
+                simulator.clientId(), simulator.clientSecret(), simulator.apiToken(), null, null, true, true, false,
+                false, true, null, null, null, null));
+        OktaConnection connection = saved.connection();
+        String hookUrl = "http://localhost:" + port + "/hooks/okta/" + account.key();
+        simulator.hooks().registerVerified(hookUrl, EVENT_TYPES, connection.hookHeaderName(),
+                connection.hookSecret().reveal());
+        runs.start(accountId, "manual");
+        log.info("Demo: simulated Okta org at {} connected to account '{}'", simulator.orgUrl(), account.key());
+    }
+
+    OktaSimulator simulator() {
+        return simulator;
+    }
+
+    @Override
+    public void close() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+}
