@@ -18,6 +18,7 @@ import dev.roster.accounts.AccountContext;
 import dev.roster.common.NotFoundException;
 import dev.roster.common.PageOf;
 import dev.roster.common.PageRequest;
+import dev.roster.provisioning.ConnectionCheck;
 import dev.roster.provisioning.SyncRun;
 import dev.roster.provisioning.SyncRuns;
 
@@ -41,9 +42,18 @@ class SyncApiController {
     }
 
     private final SyncRuns runs;
+    private final ConnectionCheck check;
 
-    SyncApiController(SyncRuns runs) {
+    SyncApiController(SyncRuns runs, ConnectionCheck check) {
         this.runs = runs;
+        this.check = check;
+    }
+
+    /** Test connection: each piece of the Okta setup checked on its own, with the fix for each failure. */
+    @PostMapping("/test")
+    List<ConnectionCheck.Check> test(AccountContext ctx) {
+        ctx.requireAdmin();
+        return check.run(ctx.accountId());
     }
 
     @PostMapping("/sync")

@@ -20,6 +20,7 @@ import dev.roster.common.PublicUrl;
 import dev.roster.okta.OktaConnection;
 import dev.roster.directory.People;
 import dev.roster.okta.OktaConnections;
+import dev.roster.provisioning.ConnectionCheck;
 import dev.roster.provisioning.RunChange;
 import dev.roster.provisioning.SyncRun;
 import dev.roster.provisioning.SyncRuns;
@@ -39,12 +40,15 @@ class OktaIntegrationController {
     private final SyncRuns runs;
     private final PublicUrl publicUrl;
     private final People people;
+    private final ConnectionCheck check;
 
-    OktaIntegrationController(OktaConnections connections, SyncRuns runs, PublicUrl publicUrl, People people) {
+    OktaIntegrationController(OktaConnections connections, SyncRuns runs, PublicUrl publicUrl, People people,
+            ConnectionCheck check) {
         this.connections = connections;
         this.runs = runs;
         this.publicUrl = publicUrl;
         this.people = people;
+        this.check = check;
     }
 
     @GetMapping
@@ -64,6 +68,15 @@ class OktaIntegrationController {
         } catch (InvalidInputException e) {
             return page(ctx, form, e.problems(), null, model);
         }
+    }
+
+    @PostMapping("/test")
+    String test(AccountContext ctx, Model model) {
+        ctx.requireAdmin();
+        OktaConnection connection = connections.find(ctx.accountId())
+                .orElseThrow(() -> new NotFoundException("Save the connection first."));
+        model.addAttribute("checks", check.run(ctx.accountId()));
+        return page(ctx, OktaSettingsForm.of(connection), List.of(), null, model);
     }
 
     @PostMapping("/hook-secret")
