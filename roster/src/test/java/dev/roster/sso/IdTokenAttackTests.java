@@ -2,6 +2,7 @@ package dev.roster.sso;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -203,6 +205,24 @@ class IdTokenAttackTests extends IntegrationTest {
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/a/" + acme.key() + "/people");
         assertThat(jdbc.sql("SELECT okta_id FROM person WHERE account_id = ? AND email = ?").params(acme.id(), email)
                 .query(String.class).single()).isEqualTo(subject);
+    }
+
+    @Test
+    void startWhenDiscoveryNamesAnotherIssuerThenOktaUnavailablePage() throws Exception {
+        // OIDC Discovery §4.3: the document fetched from localhost names 127.0.0.1, so it is not this issuer's
+        sso.connect(acme, fake.issuer().replace("127.0.0.1", "localhost"), fake.clientId, fake.clientSecret, null);
+        mvc.perform(get("/sso/okta/" + acme.key() + "/start")).andExpect(status().isServiceUnavailable())
+                .andExpect(content().string(Matchers.containsString("Okta could not be reached")));
+        assertThat(jdbc.sql("SELECT reason FROM sign_in_audit WHERE account_id = ?").param(acme.id())
+                .query(String.class).single()).startsWith("okta-unavailable: discovery: the discovery document names");
+    }
+
+    @Test
+    void startWhenDiscoveryMissingThenOktaUnavailablePageUntilSettingsFixed() throws Exception {
+        sso.save(acme, fake.issuer(), "nosuchserver", fake.clientId, fake.clientSecret, null, false, false);
+        mvc.perform(get("/sso/okta/" + acme.key() + "/start")).andExpect(status().isServiceUnavailable());
+        sso.connect(acme, fake.issuer(), fake.clientId, fake.clientSecret, null);
+        mvc.perform(get("/sso/okta/" + acme.key() + "/start")).andExpect(status().is3xxRedirection());
     }
 
     private void refused(Function<String, String> idToken, String problem, String auditReason) throws Exception {
