@@ -35,13 +35,14 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A tiny OpenID provider whose token endpoint answers with whatever ID token the test crafts: the
  * forged, expired, mis-addressed and unsigned tokens of the OpenID RP certification cases, which a
- * well-behaved provider (or the simulator) never issues. Counts its JWKS fetches.
+ * well-behaved provider (or the simulator) never issues. Counts its discovery and JWKS fetches.
  */
 final class FakeOkta implements AutoCloseable {
 
     final String clientId = "0oaFake" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     final String clientSecret = "fake-secret-" + UUID.randomUUID() + UUID.randomUUID();
     final AtomicInteger keyFetches = new AtomicInteger();
+    final AtomicInteger discoveryFetches = new AtomicInteger();
     final List<Map<String, String>> tokenRequests = new ArrayList<>();
     /** The Management API's users (id → primary email), for {@code GET /api/v1/users/{id}}. */
     final Map<String, String> apiUsers = new java.util.concurrent.ConcurrentHashMap<>();
@@ -130,7 +131,10 @@ final class FakeOkta implements AutoCloseable {
         try (ex) {
             String path = ex.getRequestURI().getPath();
             switch (path) {
-                case "/.well-known/openid-configuration" -> json(ex, 200, discovery());
+                case "/.well-known/openid-configuration" -> {
+                    discoveryFetches.incrementAndGet();
+                    json(ex, 200, discovery());
+                }
                 case "/oauth2/v1/keys" -> {
                     keyFetches.incrementAndGet();
                     List<JWK> keys = new ArrayList<>();

@@ -155,7 +155,7 @@ class IdTokenAttackTests extends IntegrationTest {
     }
 
     @Test
-    void callbackWhenProviderRotatedItsKeyThenOneJwksRefetchAndSignedIn() throws Exception {
+    void callbackWhenProviderRotatedItsKeyThenOneJwksRefetchAndSignedInWithDiscoveryFetchedOnce() throws Exception {
         // rp-key-rotation-op-sign-key, on a provider of its own so the fetches counted are this test's
         try (FakeOkta rotating = new FakeOkta()) {
             TestAccount account = accounts.create();
@@ -175,6 +175,7 @@ class IdTokenAttackTests extends IntegrationTest {
 
             assertThat(afterRotation.getResponse().getRedirectedUrl()).endsWith("/people");
             assertThat(rotating.keyFetches).hasValue(2);
+            assertThat(rotating.discoveryFetches).hasValue(1);
         }
     }
 
