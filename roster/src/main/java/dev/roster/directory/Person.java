@@ -49,6 +49,13 @@ public record Person(
         return name.isEmpty() ? email : name;
     }
 
+    /** The same person with another manager override (null for none). */
+    public Person withManager(UUID newManagerId) {
+        return new Person(id, accountId, email, title, firstName, lastName, avatarUrl, jobTitle, primaryLanguage,
+                primaryLocation, primaryTeamId, newManagerId, customValues, status, role, source, oktaId, invitation,
+                lastSyncedAt, invitedAt, activatedAt, deactivatedAt, deactivatedBy, createdAt, updatedAt);
+    }
+
     Person withStatus(PersonStatus newStatus, Instant at, String by) {
         return new Person(id, accountId, email, title, firstName, lastName, avatarUrl, jobTitle, primaryLanguage,
                 primaryLocation, primaryTeamId, managerId, customValues, newStatus, role, source, oktaId, invitation,

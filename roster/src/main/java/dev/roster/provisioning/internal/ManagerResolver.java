@@ -38,8 +38,27 @@ class ManagerResolver {
      * @param current the person's current manager override (absent key = none)
      */
     void resolve(UUID accountId, Collection<OktaLink> reports, Map<UUID, UUID> current) {
+        Map<UUID, UUID> changes = new HashMap<>();
+        decide(accountId, reports, List.of(), Map.of()).forEach((person, manager) -> {
+            if (!Objects.equals(current.get(person), manager)) {
+                changes.put(person, manager);
+            }
+        });
+        directory.setManagers(accountId, changes);
+    }
+
+    /**
+     * The manager each report should have (a null value: none), looking among the stored people and
+     * among people of the current batch that are about to be stored.
+     *
+     * @param batch       links of the batch's people, not necessarily stored yet
+     * @param batchEmails lower-case emails of the batch's new or newly linked people
+     */
+    Map<UUID, UUID> decide(UUID accountId, Collection<OktaLink> reports, Collection<OktaLink> batch,
+            Map<String, UUID> batchEmails) {
+        Map<UUID, UUID> decided = new HashMap<>();
         if (reports.isEmpty()) {
-            return;
+            return decided;
         }
         Set<String> refs = new HashSet<>();
         Set<String> names = new HashSet<>();
@@ -50,23 +69,19 @@ class ManagerResolver {
                 names.add(link.managerName().strip().toLowerCase(Locale.ROOT));
             }
         }
-        List<OktaLink> candidates = links.byManagerKeys(accountId, refs);
-        Map<String, UUID> byEmail = directory.idsByEmail(accountId,
-                refs.stream().map(r -> r.toLowerCase(Locale.ROOT)).toList());
+        List<OktaLink> candidates = new java.util.ArrayList<>(links.byManagerKeys(accountId, refs));
+        candidates.addAll(batch);
+        Map<String, UUID> byEmail = new HashMap<>(directory.idsByEmail(accountId,
+                refs.stream().map(r -> r.toLowerCase(Locale.ROOT)).toList()));
+        byEmail.putAll(batchEmails);
         Map<String, List<UUID>> byName = directory.idsByDisplayName(accountId, names);
-        Map<UUID, UUID> changes = new HashMap<>();
         for (OktaLink report : reports) {
             UUID manager = report.managerRef() != null ? byRef(report.managerRef(), candidates, byEmail)
                     : report.managerName() != null ? single(byName.get(report.managerName().strip().toLowerCase(Locale.ROOT)))
                     : null;
-            if (report.personId().equals(manager)) {
-                manager = null;
-            }
-            if (!Objects.equals(current.get(report.personId()), manager)) {
-                changes.put(report.personId(), manager);
-            }
+            decided.put(report.personId(), report.personId().equals(manager) ? null : manager);
         }
-        directory.setManagers(accountId, changes);
+        return decided;
     }
 
     /** After people were created or linked: their reports still without a manager get them. */
@@ -112,7 +127,7 @@ class ManagerResolver {
             return byEmail.get(lower);
         }
         List<UUID> byEmployee = candidates.stream().filter(c -> ref.equals(c.employeeNumber()))
-                .map(OktaLink::personId).toList();
+                .map(OktaLink::personId).distinct().toList();
         return single(byEmployee);
     }
 

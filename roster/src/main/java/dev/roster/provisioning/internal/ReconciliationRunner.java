@@ -7,6 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +53,11 @@ class ReconciliationRunner {
     private final ProvisioningProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ExecutorService prefetch = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "okta-prefetch");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ReconciliationRunner(OktaConnections connections, OktaClients clients, MappingSettingsRepository mappings,
             SyncEngine engine, SyncRunRepository runs, OktaLinkRepository links, ManagerResolver managers,
@@ -79,22 +90,16 @@ class ReconciliationRunner {
             waitsBefore = api.rateLimitWaits();
             MappingSettings settings = mappings.load(accountId);
             Map<String, UUID> teams = new HashMap<>();
-            String next = null;
-            do {
-                AppUserPage page = api.appUsers(connection.appId(), next, properties.pageSize());
-                List<Observation> observations = page.users().stream()
-                        .map(u -> new Observation(u.id(), u, true)).toList();
-                long waits = api.rateLimitWaits() - waitsBefore;
-                transaction.executeWithoutResult(s -> {
-                    List<UserResult> results = engine.apply(connection, settings, observations, runId, teams);
-                    tally.pages++;
-                    tally.listed += observations.size();
-                    results.forEach(r -> tally.count(r.outcome()));
-                    runs.changes(changeRows(accountId, runId, results));
-                    runs.progress(runId, tally, waits);
-                });
-                next = page.next();
-            } while (next != null);
+            OktaApi okta = api;
+            AppUserPage page = okta.appUsers(connection.appId(), null, properties.pageSize());
+            while (page != null) {
+                // Read the next page from Okta while this one is written: the two waits overlap.
+                String next = page.next();
+                CompletableFuture<AppUserPage> following = next == null ? null
+                        : CompletableFuture.supplyAsync(() -> okta.appUsers(connection.appId(), next, 0), prefetch);
+                apply(connection, settings, page, runId, teams, tally, okta.rateLimitWaits() - waitsBefore);
+                page = following == null ? null : join(following);
+            }
             sweep(connection, runId, tally, api.rateLimitWaits() - waitsBefore);
         } catch (RuntimeException e) {
             log.warn("Reconciliation {} of account {} failed: {}", runId, accountId, e.getMessage());
@@ -104,6 +109,32 @@ class ReconciliationRunner {
                 runs.finish(runId, "failed", 0, e.getMessage(), Instant.now(clock));
             });
         }
+    }
+
+    private void apply(OktaConnection connection, MappingSettings settings, AppUserPage page, UUID runId,
+            Map<String, UUID> teams, RunTally tally, long waits) {
+        List<Observation> observations = page.users().stream().map(u -> new Observation(u.id(), u, true)).toList();
+        transaction.executeWithoutResult(s -> {
+            List<UserResult> results = engine.apply(connection, settings, observations, runId, teams);
+            tally.pages++;
+            tally.listed += observations.size();
+            results.forEach(r -> tally.count(r.outcome()));
+            runs.changes(changeRows(connection.accountId(), runId, results));
+            runs.progress(runId, tally, waits);
+        });
+    }
+
+    private static AppUserPage join(CompletableFuture<AppUserPage> page) {
+        try {
+            return page.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        prefetch.shutdownNow();
     }
 
     /** The listing completed: deactivate who it did not list, or hold when they are too many. */

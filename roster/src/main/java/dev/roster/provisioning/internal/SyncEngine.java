@@ -178,16 +178,47 @@ class SyncEngine {
         }
 
         void write(boolean managersMapped) {
+            Map<UUID, UUID> otherManagers = managersMapped ? placeManagers() : Map.of();
             directory.insert(inserts);
             directory.update(updates);
+            directory.setManagers(accountId, otherManagers);
             links.save(changedLinks.values(), existingLinks.keySet());
             if (runId != null) {
                 links.markSeen(accountId, runId, seenUnchanged);
             }
             if (managersMapped) {
-                managers.resolve(accountId, changedLinks.values(), currentManagers);
                 managers.linkWaitingReports(accountId, arrived, arrivedEmails);
             }
+        }
+
+        /**
+         * Decides the batch's manager overrides before anything is written, so that new and updated
+         * people are stored with theirs in one write; returns the changes for people not written otherwise.
+         */
+        private Map<UUID, UUID> placeManagers() {
+            Map<UUID, UUID> decided = managers.decide(accountId, changedLinks.values(), changedLinks.values(),
+                    arrivedEmails);
+            Map<UUID, UUID> others = new HashMap<>(decided);
+            Set<UUID> inserted = new HashSet<>();
+            inserts.forEach(p -> inserted.add(p.id()));
+            inserts.replaceAll(p -> {
+                UUID manager = decided.get(p.id());
+                if (manager != null && inserted.contains(manager)) {
+                    // The manager is inserted in the same batch: set the reference once both rows exist.
+                    return p;
+                }
+                others.remove(p.id());
+                return p.withManager(manager);
+            });
+            updates.replaceAll(p -> {
+                if (!decided.containsKey(p.id())) {
+                    return p;
+                }
+                others.remove(p.id());
+                return p.withManager(decided.get(p.id()));
+            });
+            others.entrySet().removeIf(e -> Objects.equals(currentManagers.get(e.getKey()), e.getValue()));
+            return others;
         }
 
         private UUID team(MappedPerson m) {
