@@ -66,6 +66,32 @@ public class DirectorySync {
         return people.idsByEmail(accountId, lowerEmails);
     }
 
+    /**
+     * People in this invitation state across accounts, after {@code afterId} in id order (null: from
+     * the start); for the invitations job, which serves every account.
+     */
+    public List<PersonView> withInvitation(Invitation state, UUID afterId, int limit) {
+        return people.withInvitation(state, afterId == null ? new UUID(0, 0) : afterId, limit);
+    }
+
+    /** Ids of the people a list filter selects whose invitation is in one of these states. */
+    public List<UUID> idsWithInvitation(UUID accountId, PeopleQuery query, Collection<Invitation> states) {
+        return states.isEmpty() ? List.of() : people.idsWithInvitation(accountId, query, states);
+    }
+
+    /** How many people a list filter selects whose invitation is in one of these states. */
+    public long countWithInvitation(UUID accountId, PeopleQuery query, Collection<Invitation> states) {
+        return states.isEmpty() ? 0 : people.countWithInvitation(accountId, query, states);
+    }
+
+    /**
+     * Sets only the invitation state of these people (nothing else of the row is written, so a sync
+     * running at the same time keeps its fields); returns how many of them belong to the account.
+     */
+    public int setInvitation(UUID accountId, Collection<UUID> personIds, Invitation state) {
+        return people.setInvitation(accountId, personIds, state);
+    }
+
     public void insert(List<Person> created) {
         people.insertAll(created);
     }

@@ -184,6 +184,40 @@ public class PersonRepository {
         return found;
     }
 
+    /**
+     * People in this invitation state, across accounts, in id order after {@code afterId}: for the
+     * background job that queues invitation emails, which serves every account.
+     */
+    public List<PersonView> withInvitation(Invitation state, UUID afterId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + FROM + "WHERE p.invitation = :state AND p.id > :after ORDER BY p.id LIMIT :limit")
+                .param("state", state.wireName()).param("after", afterId).param("limit", limit)
+                .query(PersonRepository::view).list();
+    }
+
+    /** Ids of the people a list filter selects whose invitation is in one of these states. */
+    public List<UUID> idsWithInvitation(UUID accountId, PeopleQuery query, Collection<Invitation> states) {
+        Where where = where(accountId, query);
+        return jdbc.sql("SELECT p.id" + FROM + where.sql + " AND p.invitation IN (:states) ORDER BY p.id")
+                .params(where.params).param("states", states.stream().map(Invitation::wireName).toList())
+                .query(UUID.class).list();
+    }
+
+    public long countWithInvitation(UUID accountId, PeopleQuery query, Collection<Invitation> states) {
+        Where where = where(accountId, query);
+        return jdbc.sql("SELECT COUNT(*)" + FROM + where.sql + " AND p.invitation IN (:states)")
+                .params(where.params).param("states", states.stream().map(Invitation::wireName).toList())
+                .query(Long.class).single();
+    }
+
+    /** Sets only the invitation state of these people of one account; returns how many rows changed. */
+    public int setInvitation(UUID accountId, Collection<UUID> ids, Invitation state) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("UPDATE person SET invitation = :state WHERE account_id = :account AND id IN (:ids)")
+                .param("state", state.wireName()).param("account", accountId).param("ids", ids).update();
+    }
+
     public void insertAll(List<Person> people) {
         batch(INSERT, people);
     }

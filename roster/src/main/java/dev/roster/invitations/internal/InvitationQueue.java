@@ -1,0 +1,54 @@
+package dev.roster.invitations.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.UUID;
+
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+
+import dev.roster.directory.DirectorySync;
+import dev.roster.directory.Invitation;
+import dev.roster.invitations.internal.InvitationJob.Request;
+import dev.roster.invitations.internal.InvitationRepository.RequestedBy;
+
+/** Records that people's emails are wanted and queues their jobs, in one transaction per batch. */
+@Component
+public class InvitationQueue {
+
+    private final InvitationRepository invitations;
+    private final DirectorySync directory;
+    private final SchedulerClient scheduler;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    InvitationQueue(InvitationRepository invitations, DirectorySync directory, @Lazy SchedulerClient scheduler,
+            TransactionTemplate transaction, Clock clock) {
+        this.invitations = invitations;
+        this.directory = directory;
+        this.scheduler = scheduler;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** Queues these people of one account; their invitation shows as pending until it is sent. */
+    public void request(UUID accountId, Collection<UUID> personIds, RequestedBy by, String baseUrl) {
+        if (personIds.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now(clock);
+        transaction.executeWithoutResult(status -> {
+            if (by == RequestedBy.ADMIN) {
+                directory.setInvitation(accountId, personIds, Invitation.PENDING);
+            }
+            for (UUID personId : personIds) {
+                invitations.request(accountId, personId, by, now);
+                InvitationJob.enqueue(scheduler, new Request(accountId, personId, baseUrl));
+            }
+        });
+    }
+}

@@ -1,0 +1,122 @@
+package dev.roster.invitations.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.roster.common.Instants;
+import dev.roster.invitations.InvitationDelivery;
+
+/** Invitation rows, one per invited person. Statements on people take the account id. */
+@Repository
+public class InvitationRepository {
+
+    /** Who asked for the email: provisioning (automatic) or an admin (invite, resend). */
+    public enum RequestedBy {
+        PROVISIONING, ADMIN;
+
+        String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** A row with what the job and the accept page need beyond the delivery. */
+    public record Row(UUID accountId, RequestedBy requestedBy, InvitationDelivery delivery) {
+    }
+
+    private static final String COLUMNS = "person_id, account_id, requested_at, requested_by, sent_at, attempts,"
+            + " last_attempt_at, last_error, token_expires_at, accepted_at";
+
+    private final JdbcClient jdbc;
+
+    InvitationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Row> find(UUID accountId, UUID personId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM invitation WHERE account_id = ? AND person_id = ?")
+                .params(accountId, personId).query(InvitationRepository::row).optional();
+    }
+
+    public Map<UUID, Row> find(UUID accountId, Collection<UUID> personIds) {
+        Map<UUID, Row> found = new HashMap<>();
+        if (!personIds.isEmpty()) {
+            jdbc.sql("SELECT " + COLUMNS + " FROM invitation WHERE account_id = :account AND person_id IN (:ids)")
+                    .param("account", accountId).param("ids", personIds)
+                    .query(InvitationRepository::row).list()
+                    .forEach(r -> found.put(r.delivery().personId(), r));
+        }
+        return found;
+    }
+
+    /** The row whose latest accept link has this token hash. */
+    public Optional<Row> findByTokenHash(String tokenHash) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM invitation WHERE token_hash = ?")
+                .params(tokenHash).query(InvitationRepository::row).optional();
+    }
+
+    /** Records that an email is wanted (again): a new request makes an earlier sending not count. */
+    public void request(UUID accountId, UUID personId, RequestedBy by, Instant now) {
+        int updated = update(accountId, personId, by, now);
+        if (updated == 0) {
+            try {
+                jdbc.sql("INSERT INTO invitation (person_id, account_id, requested_at, requested_by, attempts)"
+                                + " VALUES (?, ?, ?, ?, 0)")
+                        .params(personId, accountId, Instants.toJdbc(now), by.wire()).update();
+            } catch (DuplicateKeyException e) {
+                update(accountId, personId, by, now); // a concurrent first request: ours is the newer one
+            }
+        }
+    }
+
+    private int update(UUID accountId, UUID personId, RequestedBy by, Instant now) {
+        return jdbc.sql("UPDATE invitation SET requested_at = ?, requested_by = ?, attempts = 0"
+                        + " WHERE account_id = ? AND person_id = ?")
+                .params(Instants.toJdbc(now), by.wire(), accountId, personId).update();
+    }
+
+    /** Replaces the accept link: the previous email's link stops working. */
+    public void storeToken(UUID personId, String tokenHash, Instant expiresAt) {
+        jdbc.sql("UPDATE invitation SET token_hash = ?, token_expires_at = ? WHERE person_id = ?")
+                .params(tokenHash, Instants.toJdbc(expiresAt), personId).update();
+    }
+
+    public void recordFailure(UUID personId, Instant at, String error) {
+        jdbc.sql("UPDATE invitation SET attempts = attempts + 1, last_attempt_at = ?, last_error = ? WHERE person_id = ?")
+                .params(Instants.toJdbc(at), error, personId).update();
+    }
+
+    public void recordSent(UUID personId, Instant at) {
+        jdbc.sql("UPDATE invitation SET attempts = attempts + 1, last_attempt_at = ?, sent_at = ?, last_error = NULL"
+                        + " WHERE person_id = ?")
+                .params(Instants.toJdbc(at), Instants.toJdbc(at), personId).update();
+    }
+
+    /**
+     * Uses the accept link once: true only for the one caller that found it unused and unexpired,
+     * however many arrive at the same moment.
+     */
+    public boolean consume(String tokenHash, Instant now) {
+        return jdbc.sql("UPDATE invitation SET accepted_at = ? WHERE token_hash = ? AND accepted_at IS NULL"
+                        + " AND token_expires_at > ?")
+                .params(Instants.toJdbc(now), tokenHash, Instants.toJdbc(now)).update() == 1;
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getObject("account_id", UUID.class),
+                RequestedBy.valueOf(rs.getString("requested_by").toUpperCase(java.util.Locale.ROOT)),
+                new InvitationDelivery(rs.getObject("person_id", UUID.class), Instants.read(rs, "requested_at"),
+                        Instants.read(rs, "sent_at"), rs.getInt("attempts"), Instants.read(rs, "last_attempt_at"),
+                        rs.getString("last_error"), Instants.read(rs, "token_expires_at"),
+                        Instants.read(rs, "accepted_at")));
+    }
+}

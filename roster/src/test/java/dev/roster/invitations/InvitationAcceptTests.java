@@ -1,0 +1,145 @@
+package dev.roster.invitations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+
+import dev.roster.common.Instants;
+import dev.roster.directory.Invitation;
+import dev.roster.directory.Person;
+import dev.roster.directory.PersonStatus;
+import dev.roster.invitations.internal.AcceptTokens;
+import dev.roster.okta.OktaConnections;
+import dev.roster.okta.OktaSettings;
+
+/** The accept link: once, until it expires; a password without SSO, Okta's sign-in with it. */
+class InvitationAcceptTests extends InvitationTest {
+
+    @Autowired
+    OktaConnections connections;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void acceptLinkWhenNoSsoThenSetsPasswordOnceAndPersonCanSignIn() throws Exception {
+        Person ada = provisioned(address("ada"), "Ada", Invitation.PENDING);
+        String link = acceptPath(awaitMail(ada.email(), 1).get(0));
+        String password = "a long enough passphrase";
+
+        mvc.perform(get(link))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Referrer-Policy", "no-referrer"))
+                .andExpect(content().string(containsString("Choose a password")))
+                .andExpect(content().string(containsString(ada.email())));
+        assertThat(invitationOf(ada.id())).isEqualTo(Invitation.SENT); // opening the link changes nothing
+
+        mvc.perform(post(link).with(csrf()).param("password", password).param("confirmation", password))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Your password is set")));
+        assertThat(invitationOf(ada.id())).isEqualTo(Invitation.ACCEPTED);
+
+        mvc.perform(post(link).with(csrf()).param("password", "another long passphrase")
+                        .param("confirmation", "another long passphrase"))
+                .andExpect(status().isGone())
+                .andExpect(content().string(containsString("already accepted")));
+        mvc.perform(get(link)).andExpect(status().isGone())
+                .andExpect(content().string(containsString("already accepted")));
+
+        mvc.perform(post("/sign-in").session(new MockHttpSession()).with(csrf()).param("account", acme.key())
+                        .param("email", ada.email()).param("password", password))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/a/" + acme.key() + "/people"));
+        assertThat(people.require(acme.id(), ada.id()).person().status()).isEqualTo(PersonStatus.ACTIVE);
+    }
+
+    @Test
+    void acceptLinkWhenPasswordTooShortOrMismatchedThenFormAgainAndLinkStillWorks() throws Exception {
+        Person bea = provisioned(address("bea"), "Bea", Invitation.PENDING);
+        String link = acceptPath(awaitMail(bea.email(), 1).get(0));
+
+        mvc.perform(post(link).with(csrf()).param("password", "short").param("confirmation", "short"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("at least 12 characters")));
+        mvc.perform(post(link).with(csrf()).param("password", "a long enough passphrase")
+                        .param("confirmation", "a different passphrase"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("does not match")));
+        mvc.perform(post(link).param("password", "a long enough passphrase")
+                        .param("confirmation", "a long enough passphrase"))
+                .andExpect(status().isForbidden()); // no CSRF token
+
+        assertThat(invitationOf(bea.id())).isEqualTo(Invitation.SENT);
+        mvc.perform(get(link)).andExpect(status().isOk());
+    }
+
+    @Test
+    void acceptLinkWhenSsoEnabledThenAcceptedAndSentToOktaWithLoginHint() throws Exception {
+        connections.save(acme.id(), new OktaSettings("https://sso-test.okta.com", "org", "0oa1b2c3d4e5f6g7h8i9",
+                "client-secret", "api-token", null, null, true, true, false, null, null, null, null, null, null));
+        Person cy = provisioned("Cy+Test@" + acme.key() + ".example", "Cy", Invitation.PENDING);
+        String link = acceptPath(awaitMail(cy.email(), 1).get(0));
+
+        mvc.perform(get(link)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Accept and sign in with Okta")));
+        mvc.perform(post(link).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/sso/okta/" + acme.key() + "/start?login_hint=Cy%2BTest%40" + acme.key()
+                        + ".example"));
+        assertThat(invitationOf(cy.id())).isEqualTo(Invitation.ACCEPTED);
+
+        mvc.perform(post(link).with(csrf())).andExpect(status().isGone());
+    }
+
+    @Test
+    void acceptLinkWhenExpiredThenRefusedWithClearPage() throws Exception {
+        Person dan = provisioned(address("dan"), "Dan", Invitation.PENDING);
+        String link = acceptPath(awaitMail(dan.email(), 1).get(0));
+        String hash = AcceptTokens.hash(link.substring(link.lastIndexOf('/') + 1));
+        assertThat(jdbc.sql("SELECT token_expires_at FROM invitation WHERE token_hash = ?").params(hash)
+                .query((rs, n) -> Instants.read(rs, "token_expires_at")).single())
+                .isBetween(Instant.now().plus(6, ChronoUnit.DAYS), Instant.now().plus(8, ChronoUnit.DAYS));
+
+        jdbc.sql("UPDATE invitation SET token_expires_at = ? WHERE token_hash = ?")
+                .params(Instants.toJdbc(Instant.now().minusSeconds(1)), hash).update();
+
+        mvc.perform(get(link)).andExpect(status().isGone())
+                .andExpect(content().string(containsString("This invitation has expired")));
+        mvc.perform(post(link).with(csrf()).param("password", "a long enough passphrase")
+                        .param("confirmation", "a long enough passphrase"))
+                .andExpect(status().isGone());
+        assertThat(invitationOf(dan.id())).isEqualTo(Invitation.SENT);
+    }
+
+    @Test
+    void acceptLinkWhenTokenUnknownThenNotFoundPage() throws Exception {
+        mvc.perform(get("/invitations/" + AcceptTokens.generate())).andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("does not work")));
+        mvc.perform(get("/invitations/" + UUID.randomUUID())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void tokenStoredWhenSentThenOnlyItsHash() throws Exception {
+        Person eve = provisioned(address("eve"), "Eve", Invitation.PENDING);
+        String link = acceptPath(awaitMail(eve.email(), 1).get(0));
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        String stored = jdbc.sql("SELECT token_hash FROM invitation WHERE person_id = ?").params(eve.id())
+                .query(String.class).single();
+        assertThat(stored).isEqualTo(AcceptTokens.hash(token)).isNotEqualTo(token).hasSize(64);
+    }
+}
