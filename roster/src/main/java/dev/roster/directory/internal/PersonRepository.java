@@ -144,15 +144,26 @@ public class PersonRepository {
         return found;
     }
 
-    /** Sets manager overrides in one batch: person id → manager id (null clears). */
+    /**
+     * Sets manager overrides, person id → manager id (null clears), 500 people per statement: one
+     * set-based UPDATE costs a fraction of 500 single-row ones.
+     */
     public void setManagers(UUID accountId, Map<UUID, UUID> managers) {
-        if (managers.isEmpty()) {
-            return;
+        List<Map.Entry<UUID, UUID>> entries = new java.util.ArrayList<>(managers.entrySet());
+        for (int from = 0; from < entries.size(); from += 500) {
+            List<Map.Entry<UUID, UUID>> chunk = entries.subList(from, Math.min(entries.size(), from + 500));
+            StringBuilder sql = new StringBuilder("UPDATE person SET manager_id = CASE id");
+            List<Object> params = new java.util.ArrayList<>();
+            for (Map.Entry<UUID, UUID> e : chunk) {
+                sql.append(" WHEN ? THEN CAST(? AS UUID)");
+                params.add(e.getKey());
+                params.add(e.getValue());
+            }
+            sql.append(" END WHERE account_id = ? AND id IN (").append("?, ".repeat(chunk.size() - 1)).append("?)");
+            params.add(accountId);
+            chunk.forEach(e -> params.add(e.getKey()));
+            jdbc.sql(sql.toString()).params(params).update();
         }
-        named.batchUpdate("UPDATE person SET manager_id = :manager WHERE account_id = :account AND id = :id",
-                managers.entrySet().stream().map(e -> new MapSqlParameterSource()
-                        .addValue("manager", e.getValue()).addValue("account", accountId).addValue("id", e.getKey()))
-                        .toArray(MapSqlParameterSource[]::new));
     }
 
     /** People whose "first last" name matches, lower-cased name → their ids. */
