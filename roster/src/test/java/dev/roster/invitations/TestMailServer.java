@@ -38,6 +38,17 @@ final class TestMailServer {
         }
     }
 
+    /** Forgets every message received so far (for tests whose simulated Okta users repeat addresses). */
+    static synchronized void purge() {
+        if (server != null) {
+            try {
+                server.purgeEmailFromAllMailboxes();
+            } catch (com.icegreen.greenmail.store.FolderException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** The messages received for this address (each test uses addresses of its own account). */
     static synchronized List<MimeMessage> to(String address) {
         if (server == null) {

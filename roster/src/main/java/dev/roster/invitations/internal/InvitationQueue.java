@@ -3,6 +3,7 @@ package dev.roster.invitations.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.annotation.Lazy;
@@ -19,6 +20,9 @@ import dev.roster.invitations.internal.InvitationRepository.RequestedBy;
 /** Records that people's emails are wanted and queues their jobs, in one transaction per batch. */
 @Component
 public class InvitationQueue {
+
+    /** People per transaction: a bulk invite of thousands does not hold one long transaction. */
+    private static final int CHUNK = 500;
 
     private final InvitationRepository invitations;
     private final DirectorySync directory;
@@ -37,18 +41,19 @@ public class InvitationQueue {
 
     /** Queues these people of one account; their invitation shows as pending until it is sent. */
     public void request(UUID accountId, Collection<UUID> personIds, RequestedBy by, String baseUrl) {
-        if (personIds.isEmpty()) {
-            return;
+        List<UUID> all = List.copyOf(personIds);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<UUID> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            Instant now = Instant.now(clock);
+            transaction.executeWithoutResult(status -> {
+                if (by == RequestedBy.ADMIN) {
+                    directory.setInvitation(accountId, chunk, Invitation.PENDING);
+                }
+                for (UUID personId : chunk) {
+                    invitations.request(accountId, personId, by, now);
+                    InvitationJob.enqueue(scheduler, new Request(accountId, personId, baseUrl));
+                }
+            });
         }
-        Instant now = Instant.now(clock);
-        transaction.executeWithoutResult(status -> {
-            if (by == RequestedBy.ADMIN) {
-                directory.setInvitation(accountId, personIds, Invitation.PENDING);
-            }
-            for (UUID personId : personIds) {
-                invitations.request(accountId, personId, by, now);
-                InvitationJob.enqueue(scheduler, new Request(accountId, personId, baseUrl));
-            }
-        });
     }
 }
