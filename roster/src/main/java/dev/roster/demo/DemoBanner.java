@@ -43,9 +43,11 @@ class DemoBanner {
                  Employees (Sign in with Okta), password %s:
                 %s
                  Simulated Okta admin page (change people, watch hooks arrive): %s
+                 Demo mailbox (invitation emails, with their accept links): %s/a/%s/demo/mailbox
                 ──────────────────────────────────────────────────────────────────────────────
 
                 """, base, properties.account(), properties.ownerEmail(), properties.ownerPassword(), sim.password(),
-                employees.stream().map(u -> "   " + u.login()).collect(Collectors.joining("\n")), sim.adminUrl());
+                employees.stream().map(u -> "   " + u.login()).collect(Collectors.joining("\n")), sim.adminUrl(),
+                base, properties.account());
     }
 }
