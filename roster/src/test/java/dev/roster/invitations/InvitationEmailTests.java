@@ -131,6 +131,19 @@ class InvitationEmailTests extends InvitationTest {
     }
 
     @Test
+    void inviteWhenClickedRepeatedlyBeforeSendingThenOneEmail() throws Exception {
+        PersonView dot = manual("dot", null);
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post(acme.page("/people/" + dot.id() + "/invite")).session(session).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+        }
+        awaitMail(dot.person().email(), 1);
+        await(() -> invitationOf(dot.id()) == Invitation.SENT);
+        Thread.sleep(800);
+        assertThat(TestMailServer.to(dot.person().email())).hasSize(1);
+    }
+
+    @Test
     void invitationWhenNameHoldsMarkupThenEscapedInHtmlEmail() throws Exception {
         Person evil = provisioned(address("evil"), "<script>alert(1)</script>", Invitation.PENDING);
 

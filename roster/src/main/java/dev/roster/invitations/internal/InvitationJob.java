@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.DbSchedulerException;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
@@ -56,9 +58,21 @@ class InvitationJob {
                 .execute((instance, context) -> dispatcher.dispatch());
     }
 
-    /** Queues the person's email unless one is already waiting. Joins the caller's transaction. */
-    static boolean enqueue(SchedulerClient scheduler, Request request) {
-        return scheduler.scheduleIfNotExists(TASK.instance(request.personId().toString()).data(request).build(),
-                Instant.now());
+    /**
+     * Queues the person's email unless one is already waiting. An admin's request ({@code now})
+     * also brings a job waiting for a retry forward: a resend after SMTP came back should not sit
+     * out the back-off. Joins the caller's transaction.
+     */
+    static void enqueue(SchedulerClient scheduler, Request request, boolean now) {
+        var instance = TASK.instance(request.personId().toString()).data(request).build();
+        if (!scheduler.scheduleIfNotExists(instance, Instant.now()) && now) {
+            try {
+                scheduler.reschedule(instance, Instant.now());
+            } catch (TaskInstanceNotFoundException e) {
+                scheduler.scheduleIfNotExists(instance, Instant.now()); // it finished a moment ago
+            } catch (DbSchedulerException e) {
+                // picked meanwhile (running, or updated under us): it runs again when it sees the newer request
+            }
+        }
     }
 }

@@ -51,7 +51,7 @@ public class InvitationQueue {
                 }
                 for (UUID personId : chunk) {
                     invitations.request(accountId, personId, by, now);
-                    InvitationJob.enqueue(scheduler, new Request(accountId, personId, baseUrl));
+                    InvitationJob.enqueue(scheduler, new Request(accountId, personId, baseUrl), by == RequestedBy.ADMIN);
                 }
             });
         }

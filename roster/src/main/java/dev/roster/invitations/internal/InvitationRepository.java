@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -64,24 +63,27 @@ public class InvitationRepository {
                 .params(tokenHash).query(InvitationRepository::row).optional();
     }
 
-    /** Records that an email is wanted (again): a new request makes an earlier sending not count. */
+    /**
+     * Records that an email is wanted. After one was sent, a new request makes it wanted again (a
+     * resend); while one is still wanted, asking again changes nothing, so a double click or a
+     * repeated bulk invite sends one email. An admin's request is never withheld.
+     */
     public void request(UUID accountId, UUID personId, RequestedBy by, Instant now) {
-        int updated = update(accountId, personId, by, now);
+        int updated = jdbc.sql("""
+                UPDATE invitation SET
+                    requested_by = CASE WHEN :by = 'admin' THEN 'admin' ELSE requested_by END,
+                    attempts = CASE WHEN sent_at IS NOT NULL AND sent_at >= requested_at THEN 0 ELSE attempts END,
+                    requested_at = CASE WHEN sent_at IS NOT NULL AND sent_at >= requested_at THEN :now ELSE requested_at END
+                WHERE account_id = :account AND person_id = :person
+                """).param("by", by.wire()).param("now", Instants.toJdbc(now)).param("account", accountId)
+                .param("person", personId).update();
         if (updated == 0) {
-            try {
-                jdbc.sql("INSERT INTO invitation (person_id, account_id, requested_at, requested_by, attempts)"
-                                + " VALUES (?, ?, ?, ?, 0)")
-                        .params(personId, accountId, Instants.toJdbc(now), by.wire()).update();
-            } catch (DuplicateKeyException e) {
-                update(accountId, personId, by, now); // a concurrent first request: ours is the newer one
-            }
+            // Two first requests at the same moment make one fail on the key; its caller's transaction
+            // rolls back (on PostgreSQL a caught error would poison it), and the other's stands.
+            jdbc.sql("INSERT INTO invitation (person_id, account_id, requested_at, requested_by, attempts)"
+                            + " VALUES (?, ?, ?, ?, 0)")
+                    .params(personId, accountId, Instants.toJdbc(now), by.wire()).update();
         }
-    }
-
-    private int update(UUID accountId, UUID personId, RequestedBy by, Instant now) {
-        return jdbc.sql("UPDATE invitation SET requested_at = ?, requested_by = ?, attempts = 0"
-                        + " WHERE account_id = ? AND person_id = ?")
-                .params(Instants.toJdbc(now), by.wire(), accountId, personId).update();
     }
 
     /** Replaces the accept link: the previous email's link stops working. */
