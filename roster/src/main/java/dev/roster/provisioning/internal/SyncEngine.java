@@ -186,7 +186,8 @@ class SyncEngine {
             if (runId != null) {
                 links.markSeen(accountId, runId, seenUnchanged);
             }
-            if (managersMapped) {
+            // A reconciliation links waiting reports once, after its last page; a single sync does it now.
+            if (managersMapped && runId == null) {
                 managers.linkWaitingReports(accountId, arrived, arrivedEmails);
             }
         }
