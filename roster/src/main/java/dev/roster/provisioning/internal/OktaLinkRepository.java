@@ -39,6 +39,25 @@ class OktaLinkRepository {
         return found;
     }
 
+    /** What a reconciliation needs to skip an unchanged person: their id, fingerprint and status. */
+    record Fingerprint(UUID personId, String mappedHash, String status) {
+    }
+
+    /** Okta id → fingerprint of the linked people among these Okta ids. */
+    Map<String, Fingerprint> fingerprints(UUID accountId, Collection<String> oktaIds) {
+        Map<String, Fingerprint> found = new HashMap<>();
+        if (!oktaIds.isEmpty()) {
+            jdbc.sql("SELECT l.okta_id, l.person_id, l.mapped_hash, p.status FROM okta_link l"
+                            + " JOIN person p ON p.id = l.person_id WHERE l.account_id = :account AND l.okta_id IN (:ids)")
+                    .param("account", accountId).param("ids", oktaIds)
+                    .query(rs -> {
+                        found.put(rs.getString("okta_id"), new Fingerprint(rs.getObject("person_id", UUID.class),
+                                rs.getString("mapped_hash"), rs.getString("status")));
+                    });
+        }
+        return found;
+    }
+
     /** Inserts new links and updates existing ones (by person id). */
     void save(Collection<OktaLink> links, Collection<UUID> existing) {
         List<MapSqlParameterSource> inserts = new ArrayList<>();
