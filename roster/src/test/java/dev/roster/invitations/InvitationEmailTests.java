@@ -175,6 +175,18 @@ class InvitationEmailTests extends InvitationTest {
     }
 
     @Test
+    void apiInviteWhenPersonDeactivatedThenBadRequestAndNothingSent() throws Exception {
+        PersonView gone = manual("gone", null);
+        people.deactivate(acme.id(), gone.id(), "admin");
+        mvc.perform(post(acme.api("/people/" + gone.id() + "/invite")).header("Authorization", "Bearer " + acme.token()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("is deactivated; reactivate them first"));
+        mvc.perform(post(acme.api("/people/invite")).param("status", "bogus").header("Authorization", "Bearer " + acme.token()))
+                .andExpect(status().isBadRequest());
+        assertThat(invitationOf(gone.id())).isEqualTo(Invitation.NONE);
+    }
+
+    @Test
     void inviteWhenMemberNotAdminThenForbidden() throws Exception {
         PersonView member = accounts.person(acme.account(), address("member"), dev.roster.accounts.Role.MEMBER);
         var memberSession = (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/sign-in")

@@ -68,6 +68,16 @@ class PersonSyncButtonTests extends InvitationTest {
     }
 
     @Test
+    void syncWhenAccountNotConnectedToOktaThenSaysSo() throws Exception {
+        PersonView solo = people.create(acme.id(), new PersonInput(address("solo"), null, "So", "Lo", null, null,
+                null, null, null, null, null, "member"));
+
+        mvc.perform(post(acme.page("/people/" + solo.id() + "/sync")).session(session).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("syncProblem", containsString("not connected to Okta")));
+    }
+
+    @Test
     void syncWhenOktaUnreachableThenClearMessageAndPersonUnchanged() throws Exception {
         connections.save(acme.id(), new OktaSettings("http://127.0.0.1:1", "org", "0oa1b2c3d4e5f6g7h8i9",
                 "client-secret", "api-token", null, null, false, true, false, null, null, null, null, null, null));

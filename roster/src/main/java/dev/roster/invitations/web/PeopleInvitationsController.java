@@ -18,6 +18,7 @@ import dev.roster.directory.People;
 import dev.roster.directory.PeopleQuery;
 import dev.roster.directory.PersonStatus;
 import dev.roster.invitations.Invitations;
+import dev.roster.okta.OktaConnections;
 import dev.roster.provisioning.OktaUnavailableException;
 import dev.roster.provisioning.PersonSync;
 import dev.roster.provisioning.SyncOutcome;
@@ -34,11 +35,14 @@ class PeopleInvitationsController {
     private final Invitations invitations;
     private final People people;
     private final PersonSync personSync;
+    private final OktaConnections connections;
 
-    PeopleInvitationsController(Invitations invitations, People people, PersonSync personSync) {
+    PeopleInvitationsController(Invitations invitations, People people, PersonSync personSync,
+            OktaConnections connections) {
         this.invitations = invitations;
         this.people = people;
         this.personSync = personSync;
+        this.connections = connections;
     }
 
     @PostMapping("/{personId}/invite")
@@ -73,6 +77,11 @@ class PeopleInvitationsController {
     String sync(AccountContext ctx, @PathVariable UUID personId, RedirectAttributes flash) {
         ctx.requireAdmin();
         people.require(ctx.accountId(), personId); // another account's id: 404 before anything else
+        if (connections.find(ctx.accountId()).isEmpty()) {
+            flash.addFlashAttribute("syncProblem", "Nothing synced: this account is not connected to Okta yet"
+                    + " (see the Okta page).");
+            return "redirect:/a/" + ctx.account().key() + "/people/" + personId;
+        }
         try {
             SyncOutcome outcome = personSync.syncNow(ctx.accountId(), personId);
             flash.addFlashAttribute(outcome instanceof SyncOutcome.Conflict ? "syncProblem" : "syncNotice",
