@@ -63,8 +63,8 @@ class SyncEngine {
         Map<String, PersonView> byOktaId = directory.byOktaIds(accountId,
                 observations.stream().map(Observation::oktaId).toList());
         // Emails are looked up only where they can matter: no linked person, or a changed email.
-        Map<String, PersonView> byEmail = directory.byEmails(accountId, mapped.values().stream()
-                .filter(m -> m.email() != null)
+        Map<String, PersonView> byEmail = directory.byEmails(accountId, observations.stream()
+                .map(o -> mapped.get(o.oktaId())).filter(m -> m != null && m.email() != null)
                 .filter(m -> !byOktaId.containsKey(m.oktaId())
                         || !m.email().equalsIgnoreCase(byOktaId.get(m.oktaId()).person().email()))
                 .map(m -> lower(m.email())).toList());
