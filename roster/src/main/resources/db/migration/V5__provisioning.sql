@@ -14,7 +14,6 @@ CREATE TABLE okta_link (
     manager_ref_lower VARCHAR(320),
     manager_name      VARCHAR(320),
     mapped_hash       VARCHAR(64),
-    last_seen_run     UUID,
     synced_at         TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT uq_okta_link UNIQUE (account_id, okta_id)
 );

@@ -70,35 +70,26 @@ class OktaLinkRepository {
                     UPDATE okta_link SET okta_id = :oktaId, login_lower = :login, employee_number = :employee,
                         manager_ref = :managerRef, manager_ref_lower = :managerRefLower, manager_name = :managerName,
                         mapped_hash = :hash,
-                        last_seen_run = :run, synced_at = :syncedAt
+                        synced_at = :syncedAt
                     WHERE account_id = :account AND person_id = :person
                     """, updates.toArray(MapSqlParameterSource[]::new));
         }
         if (!inserts.isEmpty()) {
             named.batchUpdate("""
                     INSERT INTO okta_link (person_id, account_id, okta_id, login_lower, employee_number, manager_ref,
-                        manager_ref_lower, manager_name, mapped_hash, last_seen_run, synced_at)
+                        manager_ref_lower, manager_name, mapped_hash, synced_at)
                     VALUES (:person, :account, :oktaId, :login, :employee, :managerRef, :managerRefLower, :managerName,
-                        :hash, :run, :syncedAt)
+                        :hash, :syncedAt)
                     """, inserts.toArray(MapSqlParameterSource[]::new));
         }
     }
 
-    /** Stamps the links of people a reconciliation listed. */
-    void markSeen(UUID accountId, UUID runId, Collection<UUID> personIds) {
-        if (!personIds.isEmpty()) {
-            jdbc.sql("UPDATE okta_link SET last_seen_run = :run WHERE account_id = :account AND person_id IN (:ids)")
-                    .param("run", runId).param("account", accountId).param("ids", personIds).update();
-        }
-    }
-
-    /** Active or invited people linked to Okta whom the run did not list: the deactivation set. */
-    List<UUID> notSeen(UUID accountId, UUID runId) {
+    /** The active or invited people linked to Okta: a reconciliation's candidates for deactivation. */
+    List<UUID> activeLinkedIds(UUID accountId) {
         return jdbc.sql("""
                 SELECT l.person_id FROM okta_link l JOIN person p ON p.id = l.person_id
                 WHERE l.account_id = :account AND p.status <> 'deactivated' AND p.okta_id IS NOT NULL
-                  AND (l.last_seen_run IS NULL OR l.last_seen_run <> :run)
-                """).param("account", accountId).param("run", runId).query(UUID.class).list();
+                """).param("account", accountId).query(UUID.class).list();
     }
 
     /** How many active or invited people are linked to Okta: the base of the percentage threshold. */
@@ -148,14 +139,14 @@ class OktaLinkRepository {
                 .addValue("employee", l.employeeNumber()).addValue("managerRef", l.managerRef())
                 .addValue("managerRefLower", l.managerRef() == null ? null : l.managerRef().toLowerCase(java.util.Locale.ROOT))
                 .addValue("managerName", l.managerName()).addValue("hash", l.mappedHash())
-                .addValue("run", l.lastSeenRun()).addValue("syncedAt", Instants.toJdbc(l.syncedAt()));
+                .addValue("syncedAt", Instants.toJdbc(l.syncedAt()));
     }
 
     private static OktaLink map(ResultSet rs, int row) throws SQLException {
         return new OktaLink(rs.getObject("person_id", UUID.class), rs.getObject("account_id", UUID.class),
                 rs.getString("okta_id"), rs.getString("login_lower"), rs.getString("employee_number"),
                 rs.getString("manager_ref"), rs.getString("manager_name"), rs.getString("mapped_hash"),
-                rs.getObject("last_seen_run", UUID.class), Instants.read(rs, "synced_at"));
+                Instants.read(rs, "synced_at"));
     }
 
 }

@@ -49,16 +49,16 @@ class SyncEngine {
     }
 
     /**
-     * @param runId     the reconciliation stamping what it listed, or null for a single-user sync
+     * @param listed    a reconciliation's set of the people it listed (filled here), or null for a single-user sync
      * @param teamCache team name (lower case) → id, kept across a run's pages
      */
     List<UserResult> apply(OktaConnection connection, MappingSettings settings, List<Observation> observations,
-            UUID runId, Map<String, UUID> teamCache) {
+            Set<UUID> listed, Map<String, UUID> teamCache) {
         UUID accountId = connection.accountId();
         Map<String, MappedPerson> mapped = new HashMap<>();
         observations.stream().filter(o -> o.user() != null)
                 .forEach(o -> mapped.put(o.oktaId(), OktaMapping.map(o.user(), settings)));
-        Map<String, UserResult> quick = runId == null ? Map.of() : unchangedSinceLastWrite(accountId, observations, mapped);
+        Map<String, UserResult> quick = listed == null ? Map.of() : unchangedSinceLastWrite(accountId, observations, mapped);
         observations = observations.stream().filter(o -> !quick.containsKey(o.oktaId())).toList();
         Map<String, PersonView> byOktaId = directory.byOktaIds(accountId,
                 observations.stream().map(Observation::oktaId).toList());
@@ -72,8 +72,7 @@ class SyncEngine {
         byOktaId.values().forEach(v -> involved.add(v.id()));
         byEmail.values().forEach(v -> involved.add(v.id()));
 
-        Batch batch = new Batch(connection, runId, teamCache, links.byPersonIds(accountId, involved));
-        quick.values().forEach(r -> batch.seenUnchanged.add(r.outcome().personId()));
+        Batch batch = new Batch(connection, listed != null, teamCache, links.byPersonIds(accountId, involved));
         List<UserResult> results = new ArrayList<>(quick.values());
         for (Observation o : observations) {
             MappedPerson m = mapped.get(o.oktaId());
@@ -87,6 +86,13 @@ class SyncEngine {
             results.add(new UserResult(o.oktaId(), batch.apply(action, m), m == null ? List.of() : m.problems()));
         }
         batch.write(settings.enabled(StandardField.MANAGER));
+        if (listed != null) {
+            results.forEach(r -> {
+                if (r.outcome().personId() != null) {
+                    listed.add(r.outcome().personId());
+                }
+            });
+        }
         return results;
     }
 
@@ -117,23 +123,23 @@ class SyncEngine {
 
         private final OktaConnection connection;
         private final UUID accountId;
-        private final UUID runId;
+        private final boolean reconciling;
         private final Map<String, UUID> teams;
         private final Map<UUID, OktaLink> existingLinks;
         private final Instant now = Instant.now(clock);
         private final List<Person> inserts = new ArrayList<>();
         private final List<Person> updates = new ArrayList<>();
         private final Map<UUID, OktaLink> changedLinks = new LinkedHashMap<>();
-        private final Set<UUID> seenUnchanged = new HashSet<>();
         private final Map<UUID, UUID> currentManagers = new HashMap<>();
         private final List<OktaLink> arrived = new ArrayList<>();
         private final Map<String, UUID> arrivedEmails = new HashMap<>();
         private final Set<String> claimedEmails = new HashSet<>();
 
-        Batch(OktaConnection connection, UUID runId, Map<String, UUID> teams, Map<UUID, OktaLink> existingLinks) {
+        Batch(OktaConnection connection, boolean reconciling, Map<String, UUID> teams,
+                Map<UUID, OktaLink> existingLinks) {
             this.connection = connection;
             this.accountId = connection.accountId();
-            this.runId = runId;
+            this.reconciling = reconciling;
             this.teams = teams;
             this.existingLinks = existingLinks;
         }
@@ -157,7 +163,6 @@ class SyncEngine {
                 if (i.target() == null) {
                     return new SyncOutcome.Skipped(null, i.reason());
                 }
-                seenUnchanged.add(i.target().id());
                 return new SyncOutcome.Unchanged(i.target().id());
             }
             SyncDecision.Refuse r = (SyncDecision.Refuse) action;
@@ -185,8 +190,6 @@ class SyncEngine {
             boolean linkChanged = old == null || !Objects.equals(old.mappedHash(), link.mappedHash());
             if (linkChanged || !w.changes().isEmpty()) {
                 changedLinks.put(current.id(), link);
-            } else {
-                seenUnchanged.add(current.id());
             }
             if (current.managerId() != null) {
                 currentManagers.put(current.id(), current.managerId());
@@ -208,11 +211,8 @@ class SyncEngine {
             directory.update(updates);
             directory.setManagers(accountId, otherManagers);
             links.save(changedLinks.values(), existingLinks.keySet());
-            if (runId != null) {
-                links.markSeen(accountId, runId, seenUnchanged);
-            }
             // A reconciliation links waiting reports once, after its last page; a single sync does it now.
-            if (managersMapped && runId == null) {
+            if (managersMapped && !reconciling) {
                 managers.linkWaitingReports(accountId, arrived, arrivedEmails);
             }
         }
@@ -257,7 +257,7 @@ class SyncEngine {
 
         private OktaLink link(UUID personId, MappedPerson m) {
             return new OktaLink(personId, accountId, m.oktaId(), m.login(), m.employeeNumber(), m.managerRef(),
-                    m.managerName(), m.fingerprint(), runId, now);
+                    m.managerName(), m.fingerprint(), now);
         }
     }
 
