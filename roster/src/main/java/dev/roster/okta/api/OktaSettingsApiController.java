@@ -38,7 +38,7 @@ class OktaSettingsApiController {
             boolean withholdInvitations, boolean membersMustUseSso, boolean ssoCreatesPeople,
             BigDecimal rateLimitShare, String syncTimeUtc, int deprovisionMaxPercent, int deprovisionMaxCount,
             String hookUrl, String hookHeaderName, @JsonInclude(JsonInclude.Include.NON_NULL) String hookSecret,
-            String redirectUri, String initiateLoginUri) {
+            String redirectUri, String signOutRedirectUri, String initiateLoginUri) {
     }
 
     @GetMapping
@@ -75,7 +75,8 @@ class OktaSettingsApiController {
                 c.ssoCreatesPeople(), c.rateLimitShare(), c.syncTimeUtc().toString(), c.deprovisionMaxPercent(),
                 c.deprovisionMaxCount(), base + "/hooks/okta/" + key, c.hookHeaderName(),
                 newHookSecret == null ? null : newHookSecret.reveal(),
-                base + "/login/oauth2/code/" + key, base + "/sso/okta/" + key + "/start");
+                base + "/login/oauth2/code/" + key, base + "/sso/okta/" + key + "/signed-out",
+                base + "/sso/okta/" + key + "/start");
     }
 
     private static String mask(Secret secret) {

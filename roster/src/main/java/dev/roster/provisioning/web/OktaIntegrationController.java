@@ -141,6 +141,7 @@ class OktaIntegrationController {
         model.addAttribute("problems", problems);
         model.addAttribute("newHookSecret", newHookSecret);
         model.addAttribute("redirectUri", base + "/login/oauth2/code/" + key);
+        model.addAttribute("signOutRedirectUri", base + "/sso/okta/" + key + "/signed-out");
         model.addAttribute("initiateLoginUri", base + "/sso/okta/" + key + "/start");
         model.addAttribute("hookUrl", base + "/hooks/okta/" + key);
         model.addAttribute("eventTypes", EVENT_TYPES);

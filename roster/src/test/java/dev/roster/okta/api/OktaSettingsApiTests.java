@@ -54,6 +54,7 @@ class OktaSettingsApiTests extends IntegrationTest {
                 .andExpect(jsonPath("$.hookUrl").value("http://localhost/hooks/okta/" + acme.key()))
                 .andExpect(jsonPath("$.hookHeaderName").value("Authorization"))
                 .andExpect(jsonPath("$.redirectUri").value("http://localhost/login/oauth2/code/" + acme.key()))
+                .andExpect(jsonPath("$.signOutRedirectUri").value("http://localhost/sso/okta/" + acme.key() + "/signed-out"))
                 .andReturn().getResponse().getContentAsString();
         String hookSecret = JsonPath.read(body, "$.hookSecret");
         assertThat(hookSecret).hasSizeGreaterThan(30);
