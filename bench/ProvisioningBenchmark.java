@@ -251,7 +251,7 @@ public class ProvisioningBenchmark {
                     ROOT.resolve("roster/target/roster.jar").toString(), "--server.port=" + port)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
             Map<String, String> env = pb.environment();
-            env.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/roster_bench");
+            env.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/roster_bench?reWriteBatchedInserts=true");
             env.put("SPRING_DATASOURCE_USERNAME", "postgres");
             env.put("SPRING_DATASOURCE_PASSWORD", "");
             env.put("ROSTER_BOOTSTRAP_ACCOUNT", "bench");
