@@ -22,6 +22,12 @@ class InvitationRetryTests extends InvitationTest {
     @Autowired
     Invitations invitations;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+
     @AfterEach
     void serverBack() {
         TestMailServer.start();
@@ -56,6 +62,23 @@ class InvitationRetryTests extends InvitationTest {
         assertThat(sent.attempts()).isGreaterThan(failing.attempts());
         mvc.perform(get(acme.page("/people/" + ada.id())).session(session))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Sending failed"))));
+    }
+
+    @Test
+    void wantedEmailWhenItsJobIsGoneThenQueuedAgainAndSent() throws Exception {
+        // A person whose email is wanted but whose job vanished (e.g. deactivated while queued, then
+        // reactivated): written in one transaction so the dispatcher never sees the person without the row.
+        java.util.UUID[] id = new java.util.UUID[1];
+        transaction.executeWithoutResult(s -> {
+            id[0] = provisioned(address("stuck"), "Stuck", Invitation.PENDING).id();
+            jdbc.sql("INSERT INTO invitation (person_id, account_id, requested_at, requested_by, attempts,"
+                            + " last_error) VALUES (?, ?, ?, 'provisioning', 1, 'Not sent: the person is deactivated.')")
+                    .params(id[0], acme.id(), dev.roster.common.Instants.toJdbc(java.time.Instant.now())).update();
+        });
+
+        awaitMail(address("stuck"), 1);
+        await(() -> invitationOf(id[0]) == Invitation.SENT);
+        assertThat(invitations.delivery(acme.id(), id[0]).orElseThrow().lastError()).isNull();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.roster.invitations.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -14,13 +15,16 @@ import dev.roster.directory.DirectorySync;
 import dev.roster.directory.Invitation;
 import dev.roster.directory.PersonStatus;
 import dev.roster.directory.PersonView;
+import dev.roster.invitations.InvitationsProperties;
 import dev.roster.invitations.internal.InvitationRepository.RequestedBy;
 import dev.roster.invitations.internal.InvitationRepository.Row;
 
 /**
  * Finds the people provisioning created with a pending invitation and queues their emails. It
  * polls because provisioning writes people in batches without telling anyone; a person already
- * queued is skipped, and one already sent (a sync wrote the old state back) is repaired.
+ * queued is skipped, and one already sent (a sync wrote the old state back) is repaired. A wanted
+ * email whose job is gone without giving up (the person was deactivated meanwhile, or a request
+ * raced a finishing job) is queued again.
  */
 @Component
 class PendingDispatcher {
@@ -31,13 +35,15 @@ class PendingDispatcher {
     private final InvitationRepository invitations;
     private final InvitationQueue queue;
     private final ObjectProvider<JavaMailSender> mailSender;
+    private final InvitationsProperties properties;
 
     PendingDispatcher(DirectorySync directory, InvitationRepository invitations, InvitationQueue queue,
-            ObjectProvider<JavaMailSender> mailSender) {
+            ObjectProvider<JavaMailSender> mailSender, InvitationsProperties properties) {
         this.directory = directory;
         this.invitations = invitations;
         this.queue = queue;
         this.mailSender = mailSender;
+        this.properties = properties;
     }
 
     /** Returns how many people it queued. Without an SMTP server pending people simply wait. */
@@ -64,6 +70,7 @@ class PendingDispatcher {
     private int dispatch(UUID accountId, List<PersonView> pending) {
         Map<UUID, Row> rows = invitations.find(accountId, pending.stream().map(PersonView::id).toList());
         List<UUID> toQueue = new ArrayList<>();
+        List<UUID> wanted = new ArrayList<>();
         for (PersonView view : pending) {
             Row row = rows.get(view.id());
             if (row == null) {
@@ -72,8 +79,12 @@ class PendingDispatcher {
                 directory.setInvitation(accountId, List.of(view.id()), Invitation.ACCEPTED);
             } else if (!row.delivery().waiting()) {
                 directory.setInvitation(accountId, List.of(view.id()), Invitation.SENT);
+            } else if (row.delivery().attempts() < properties.maxAttempts()) {
+                wanted.add(view.id());
             }
         }
+        Set<UUID> queued = invitations.withQueuedJob(wanted);
+        wanted.stream().filter(id -> !queued.contains(id)).forEach(toQueue::add);
         queue.request(accountId, toQueue, RequestedBy.PROVISIONING, null);
         return toQueue.size();
     }
