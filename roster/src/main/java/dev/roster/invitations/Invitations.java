@@ -48,6 +48,9 @@ public class Invitations {
         if (person.status() == PersonStatus.DEACTIVATED) {
             throw InvalidInputException.of("person", "is deactivated; reactivate them first");
         }
+        if (person.status() == PersonStatus.ACTIVE) {
+            throw InvalidInputException.of("person", "has already signed in");
+        }
         if (person.invitation() == Invitation.ACCEPTED) {
             throw InvalidInputException.of("person", "has already accepted their invitation");
         }

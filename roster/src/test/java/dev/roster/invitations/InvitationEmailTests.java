@@ -181,6 +181,10 @@ class InvitationEmailTests extends InvitationTest {
         mvc.perform(post(acme.api("/people/" + gone.id() + "/invite")).header("Authorization", "Bearer " + acme.token()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].message").value("is deactivated; reactivate them first"));
+        mvc.perform(post(acme.api("/people/" + acme.owner().id() + "/invite"))
+                        .header("Authorization", "Bearer " + acme.token()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("has already signed in"));
         mvc.perform(post(acme.api("/people/invite")).param("status", "bogus").header("Authorization", "Bearer " + acme.token()))
                 .andExpect(status().isBadRequest());
         assertThat(invitationOf(gone.id())).isEqualTo(Invitation.NONE);
