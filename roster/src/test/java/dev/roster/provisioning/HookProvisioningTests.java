@@ -38,6 +38,9 @@ class HookProvisioningTests extends LiveServerTest {
     @Autowired
     People people;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     TestAccount acme;
     OktaSimulator sim;
 
@@ -135,6 +138,28 @@ class HookProvisioningTests extends LiveServerTest {
         eventually(() -> person(managerId).isPresent()
                 && person(managerId).get().id().equals(person(reportId).orElseThrow().person().managerId()));
         assertThat(person(reportId).orElseThrow().effectiveManagerId()).isEqualTo(person(managerId).orElseThrow().id());
+    }
+
+    @Test
+    void hookWhenStaleDeactivationArrivesLateThenPersonFollowsOktaNotTheEvent() throws Exception {
+        String id = createInOkta("Stale", "Event", Map.of());
+        eventually(() -> person(id).isPresent());
+        // An old "deactivate" event, delivered out of order after the user is active again in Okta.
+        String body = "{\"eventId\":\"late-1\",\"data\":{\"events\":[{\"uuid\":\"late-uuid-1\","
+                + "\"eventType\":\"user.lifecycle.deactivate\",\"published\":\"2020-01-01T00:00:00.000Z\","
+                + "\"target\":[{\"id\":\"" + id + "\",\"type\":\"User\"}]}]}}";
+        String secret = connections.find(acme.id()).orElseThrow().hookSecret().reveal();
+        java.time.Instant posted = java.time.Instant.now();
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(baseUrl() + "/hooks/okta/" + acme.key()))
+                        .header("Authorization", secret).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).isEqualTo(204);
+        eventually(() -> jdbc.sql("SELECT last_synced_at FROM okta_user_sync WHERE account_id = ? AND okta_user_id = ?")
+                .params(acme.id(), id).query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class)).optional()
+                .filter(at -> at != null && at.toInstant().isAfter(posted)).isPresent());
+        assertThat(person(id).orElseThrow().person().status()).isNotEqualTo(PersonStatus.DEACTIVATED);
     }
 
     @Test

@@ -55,6 +55,7 @@ class ReconciliationRunner {
     private final ProvisioningProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final TableStatistics statistics;
     private final ExecutorService prefetch = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "okta-prefetch");
         thread.setDaemon(true);
@@ -63,7 +64,8 @@ class ReconciliationRunner {
 
     ReconciliationRunner(OktaConnections connections, OktaClients clients, MappingSettingsRepository mappings,
             SyncEngine engine, SyncRunRepository runs, OktaLinkRepository links, ManagerResolver managers,
-            DirectorySync directory, ProvisioningProperties properties, TransactionTemplate transaction, Clock clock) {
+            DirectorySync directory, ProvisioningProperties properties, TransactionTemplate transaction, Clock clock,
+            TableStatistics statistics) {
         this.connections = connections;
         this.clients = clients;
         this.mappings = mappings;
@@ -75,6 +77,7 @@ class ReconciliationRunner {
         this.properties = properties;
         this.transaction = transaction;
         this.clock = clock;
+        this.statistics = statistics;
     }
 
     void run(UUID accountId, UUID runId) {
@@ -95,6 +98,7 @@ class ReconciliationRunner {
             // Who the listing named: a set of ids (about 8 MB per 100,000 people), so listing writes nothing
             // for people who did not change.
             Set<UUID> listed = new HashSet<>();
+            int createdAtLastAnalyze = 0;
             OktaApi okta = api;
             AppUserPage page = okta.appUsers(connection.appId(), null, properties.pageSize());
             while (page != null) {
@@ -103,6 +107,10 @@ class ReconciliationRunner {
                 CompletableFuture<AppUserPage> following = next == null ? null
                         : CompletableFuture.supplyAsync(() -> okta.appUsers(connection.appId(), next, 0), prefetch);
                 apply(connection, settings, page, runId, listed, teams, tally, okta.rateLimitWaits() - waitsBefore);
+                if (tally.created >= createdAtLastAnalyze * 2 + 2_000) {
+                    statistics.refresh();
+                    createdAtLastAnalyze = tally.created;
+                }
                 page = following == null ? null : join(following);
             }
             sweep(connection, runId, listed, tally, api.rateLimitWaits() - waitsBefore);

@@ -1,0 +1,19 @@
+package dev.roster.provisioning.internal;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.roster.support.IntegrationTest;
+
+class TableStatisticsTests extends IntegrationTest {
+
+    @Autowired
+    TableStatistics statistics;
+
+    @Test
+    void refreshWhenCalledThenTheDatabaseAcceptsItsDialectsAnalyze() {
+        assertThatCode(statistics::refresh).doesNotThrowAnyException();
+    }
+}
