@@ -1,6 +1,6 @@
 package dev.roster.demo;
 
-import java.util.List;
+import dev.roster.provisioning.OktaEvents;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -32,11 +32,6 @@ import dev.roster.provisioning.SyncRuns;
 class DemoOkta implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DemoOkta.class);
-    private static final List<String> EVENT_TYPES = List.of("user.lifecycle.create", "user.lifecycle.activate",
-            "user.lifecycle.reactivate", "user.lifecycle.deactivate", "user.lifecycle.suspend",
-            "user.lifecycle.unsuspend", "user.lifecycle.delete.initiated", "user.account.update_profile",
-            "application.user_membership.add", "application.user_membership.remove",
-            "group.user_membership.add", "group.user_membership.remove");
 
     private final DemoProperties properties;
     private final Accounts accounts;
@@ -65,7 +60,7 @@ class DemoOkta implements AutoCloseable {
                 false, true, null, null, null, null));
         OktaConnection connection = saved.connection();
         String hookUrl = "http://localhost:" + port + "/hooks/okta/" + account.key();
-        simulator.hooks().registerVerified(hookUrl, EVENT_TYPES, connection.hookHeaderName(),
+        simulator.hooks().registerVerified(hookUrl, OktaEvents.SUBSCRIBED, connection.hookHeaderName(),
                 connection.hookSecret().reveal());
         runs.start(accountId, "manual");
         log.info("Demo: simulated Okta org at {} connected to account '{}'", simulator.orgUrl(), account.key());

@@ -9,17 +9,13 @@ import org.awaitility.Awaitility;
 
 import dev.roster.okta.OktaConnections;
 import dev.roster.okta.OktaSettings;
+import dev.roster.provisioning.OktaEvents;
 import dev.roster.oktasimulator.OktaSimulator;
 
 /** Wires a test account to a simulated Okta org: connection settings and a verified event hook. */
 public final class OktaFixture {
 
-    public static final List<String> EVENT_TYPES = List.of(
-            "user.lifecycle.create", "user.lifecycle.activate", "user.lifecycle.reactivate",
-            "user.lifecycle.deactivate", "user.lifecycle.suspend", "user.lifecycle.unsuspend",
-            "user.lifecycle.delete.initiated", "user.account.update_profile",
-            "application.user_membership.add", "application.user_membership.remove",
-            "group.user_membership.add", "group.user_membership.remove");
+    public static final List<String> EVENT_TYPES = OktaEvents.SUBSCRIBED;
 
     private OktaFixture() {
     }

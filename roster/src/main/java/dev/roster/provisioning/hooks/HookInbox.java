@@ -1,5 +1,6 @@
 package dev.roster.provisioning.hooks;
 
+import dev.roster.provisioning.OktaEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,12 +28,7 @@ import dev.roster.provisioning.internal.SyncRequests;
 class HookInbox {
 
     /** The event types that can change who is in the directory or what they look like. */
-    static final Set<String> RELEVANT = Set.of(
-            "user.lifecycle.create", "user.lifecycle.activate", "user.lifecycle.reactivate",
-            "user.lifecycle.deactivate", "user.lifecycle.suspend", "user.lifecycle.unsuspend",
-            "user.lifecycle.delete.initiated", "user.account.update_profile",
-            "application.user_membership.add", "application.user_membership.remove",
-            "group.user_membership.add", "group.user_membership.remove");
+    static final Set<String> RELEVANT = Set.copyOf(OktaEvents.SUBSCRIBED);
 
     /** What happened to a delivery. */
     record Accepted(boolean duplicate, int events, int queued) {

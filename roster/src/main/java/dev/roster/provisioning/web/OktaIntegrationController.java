@@ -1,5 +1,6 @@
 package dev.roster.provisioning.web;
 
+import dev.roster.provisioning.OktaEvents;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,12 +30,6 @@ import dev.roster.provisioning.SyncRuns;
 @Controller
 @RequestMapping("/a/{key}/okta")
 class OktaIntegrationController {
-
-    static final List<String> EVENT_TYPES = List.of("user.lifecycle.create", "user.lifecycle.activate",
-            "user.lifecycle.reactivate", "user.lifecycle.deactivate", "user.lifecycle.suspend",
-            "user.lifecycle.unsuspend", "user.lifecycle.delete.initiated", "user.account.update_profile",
-            "application.user_membership.add", "application.user_membership.remove",
-            "group.user_membership.add", "group.user_membership.remove");
 
     private final OktaConnections connections;
     private final SyncRuns runs;
@@ -144,7 +139,7 @@ class OktaIntegrationController {
         model.addAttribute("signOutRedirectUri", base + "/sso/okta/" + key + "/signed-out");
         model.addAttribute("initiateLoginUri", base + "/sso/okta/" + key + "/start");
         model.addAttribute("hookUrl", base + "/hooks/okta/" + key);
-        model.addAttribute("eventTypes", EVENT_TYPES);
+        model.addAttribute("eventTypes", OktaEvents.SUBSCRIBED);
         model.addAttribute("runs", connection == null ? List.of() : runs.page(ctx.accountId(), 0, 10).items());
         return "okta/settings";
     }
