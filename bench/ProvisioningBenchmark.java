@@ -54,7 +54,11 @@ public class ProvisioningBenchmark {
         String table = table();
         System.out.println(table);
         if (write) {
-            Files.writeString(ROOT.resolve("docs/BENCHMARKS.md"), document(table));
+            Path file = ROOT.resolve("docs/BENCHMARKS.md");
+            // Hand-written analysis after the first "## " heading is kept; the measured part is replaced.
+            String existing = Files.exists(file) ? Files.readString(file) : "";
+            int notes = existing.indexOf("\n## ");
+            Files.writeString(file, document(table) + (notes < 0 ? "" : existing.substring(notes)));
             System.out.println("Wrote docs/BENCHMARKS.md");
         }
         PROCESSES.forEach(Process::destroy);
