@@ -1,6 +1,5 @@
 package dev.roster.okta.internal;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
