@@ -99,6 +99,8 @@ public class ProvisioningBenchmark {
         String secret = roster.connect(sim, "0.5");
         roster.reconcile(Duration.ofMinutes(5));
         List<String> users = sim.userIds(500);
+        roster.hookLoad(secret, users, 50, Duration.ofSeconds(5)); // warm-up, not reported
+        Thread.sleep(2000);
         for (int rate : List.of(100, 200, 500)) {
             Load load = roster.hookLoad(secret, users, rate, Duration.ofSeconds(secondsPerLoad));
             ROWS.add(new String[] {"Hook ingest, offered " + rate + "/s", fmt((long) load.achieved) + " deliveries/s",
