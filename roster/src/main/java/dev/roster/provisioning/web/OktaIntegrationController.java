@@ -2,6 +2,8 @@ package dev.roster.provisioning.web;
 
 import dev.roster.provisioning.OktaEvents;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 import dev.roster.accounts.AccountContext;
 import dev.roster.common.InvalidInputException;
@@ -22,6 +25,7 @@ import dev.roster.okta.OktaConnection;
 import dev.roster.directory.People;
 import dev.roster.okta.OktaConnections;
 import dev.roster.provisioning.ConnectionCheck;
+import dev.roster.provisioning.HookDeliveries;
 import dev.roster.provisioning.RunChange;
 import dev.roster.provisioning.SyncRun;
 import dev.roster.provisioning.SyncRuns;
@@ -36,14 +40,16 @@ class OktaIntegrationController {
     private final PublicUrl publicUrl;
     private final People people;
     private final ConnectionCheck check;
+    private final HookDeliveries deliveries;
 
     OktaIntegrationController(OktaConnections connections, SyncRuns runs, PublicUrl publicUrl, People people,
-            ConnectionCheck check) {
+            ConnectionCheck check, HookDeliveries deliveries) {
         this.connections = connections;
         this.runs = runs;
         this.publicUrl = publicUrl;
         this.people = people;
         this.check = check;
+        this.deliveries = deliveries;
     }
 
     @GetMapping
@@ -111,6 +117,26 @@ class OktaIntegrationController {
         return "okta/run";
     }
 
+    /** A run's progress for the run page, which polls it while the run goes on. */
+    @GetMapping(path = "/runs/{runId}/progress", produces = "application/json")
+    @ResponseBody
+    Map<String, Object> progress(AccountContext ctx, @PathVariable UUID runId) {
+        ctx.requireAdmin();
+        SyncRun run = runs.find(ctx.accountId(), runId).orElseThrow(() -> new NotFoundException("No such run."));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("status", run.status());
+        json.put("finished", run.finished());
+        json.put("pages", run.pages());
+        json.put("listed", run.listed());
+        json.put("created", run.counts().created());
+        json.put("updated", run.counts().updated());
+        json.put("unchanged", run.counts().unchanged());
+        json.put("deactivated", run.counts().deactivated());
+        json.put("failed", run.counts().failed());
+        json.put("rateLimitWaits", run.rateLimitWaits());
+        return json;
+    }
+
     @PostMapping("/runs/{runId}/approve")
     String approve(AccountContext ctx, @PathVariable UUID runId) {
         ctx.requireAdmin();
@@ -141,6 +167,7 @@ class OktaIntegrationController {
         model.addAttribute("hookUrl", base + "/hooks/okta/" + key);
         model.addAttribute("eventTypes", OktaEvents.SUBSCRIBED);
         model.addAttribute("runs", connection == null ? List.of() : runs.page(ctx.accountId(), 0, 10).items());
+        model.addAttribute("deliveries", connection == null ? List.of() : deliveries.latest(ctx.accountId(), 10));
         return "okta/settings";
     }
 }

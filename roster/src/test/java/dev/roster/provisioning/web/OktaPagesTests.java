@@ -96,7 +96,36 @@ class OktaPagesTests extends IntegrationTest {
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(location).contains("/okta/runs/");
         mvc.perform(get(location).session(session)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("Sync run")));
+                .andExpect(content().string(containsString("Sync run")))
+                .andExpect(content().string(containsString("/js/run-progress.js")));
+        dev.roster.support.OktaFixture.eventually(() -> {
+            try {
+                return mvc.perform(get(location + "/progress").session(session)).andReturn().getResponse()
+                        .getContentAsString().contains("\"finished\":true");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        mvc.perform(get(location + "/progress").session(session))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.created").value(2))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.status").value("succeeded"));
+        mvc.perform(get("/js/run-progress.js")).andExpect(status().isOk());
+    }
+
+    @Test
+    void pageWhenHookDeliveriesArrivedThenListed() throws Exception {
+        OktaSimulator sim = okta.simulator();
+        String secret = dev.roster.support.OktaFixture.connect(connections, acme.id(), sim);
+        mvc.perform(post("/hooks/okta/" + acme.key()).header("Authorization", secret)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"eventId\":\"e1\",\"data\":{\"events\":[{\"uuid\":\"u1\","
+                                + "\"eventType\":\"user.account.update_profile\",\"target\":[{\"id\":\"00uX\","
+                                + "\"type\":\"User\"}]}]}}"))
+                .andExpect(status().isNoContent());
+        mvc.perform(get(acme.page("/okta")).session(session))
+                .andExpect(content().string(containsString("Recent hook deliveries")))
+                .andExpect(content().string(containsString("user.account.update_profile")));
     }
 
     @Test
