@@ -53,7 +53,9 @@ class OktaPagesTests extends IntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/hooks/okta/" + acme.key())))
                 .andExpect(content().string(containsString("/login/oauth2/code/" + acme.key())))
-                .andExpect(content().string(containsString("user.lifecycle.deactivate")));
+                .andExpect(content().string(containsString("user.lifecycle.deactivate")))
+                .andExpect(content().string(containsString("resource &quot;okta_event_hook&quot;")))
+                .andExpect(content().string(containsString("/api/v1/eventHooks")));
     }
 
     @Test
