@@ -22,7 +22,7 @@ import dev.roster.provisioning.ProvisioningProperties;
  * in the same second.
  */
 @Component
-class ReconcileSchedule {
+public class ReconcileSchedule {
 
     private record Due(UUID accountId, LocalTime at, Instant connectedAt, Instant lastScheduled) {
     }
@@ -70,6 +70,11 @@ class ReconcileSchedule {
             }
         }
         return started;
+    }
+
+    /** The next moment after {@code now} when this account's daily run falls due. */
+    public Instant nextDue(UUID accountId, LocalTime at, Instant now) {
+        return latestDue(accountId, at, now).plus(Duration.ofDays(1));
     }
 
     /** The most recent moment at or before {@code now} when this account's daily run fell due. */

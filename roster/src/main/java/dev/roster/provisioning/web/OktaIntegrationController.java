@@ -1,6 +1,8 @@
 package dev.roster.provisioning.web;
 
 import dev.roster.provisioning.OktaEvents;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +31,7 @@ import dev.roster.provisioning.HookDeliveries;
 import dev.roster.provisioning.RunChange;
 import dev.roster.provisioning.SyncRun;
 import dev.roster.provisioning.SyncRuns;
+import dev.roster.provisioning.internal.ReconcileSchedule;
 
 /** The Okta page: connection settings, what to paste into Okta, "Sync users" and the runs. */
 @Controller
@@ -41,15 +44,19 @@ class OktaIntegrationController {
     private final People people;
     private final ConnectionCheck check;
     private final HookDeliveries deliveries;
+    private final ReconcileSchedule schedule;
+    private final Clock clock;
 
     OktaIntegrationController(OktaConnections connections, SyncRuns runs, PublicUrl publicUrl, People people,
-            ConnectionCheck check, HookDeliveries deliveries) {
+            ConnectionCheck check, HookDeliveries deliveries, ReconcileSchedule schedule, Clock clock) {
         this.connections = connections;
         this.runs = runs;
         this.publicUrl = publicUrl;
         this.people = people;
         this.check = check;
         this.deliveries = deliveries;
+        this.schedule = schedule;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -168,6 +175,8 @@ class OktaIntegrationController {
         model.addAttribute("eventTypes", OktaEvents.SUBSCRIBED);
         model.addAttribute("runs", connection == null ? List.of() : runs.page(ctx.accountId(), 0, 10).items());
         model.addAttribute("deliveries", connection == null ? List.of() : deliveries.latest(ctx.accountId(), 10));
+        model.addAttribute("nextRun", connection == null ? null
+                : schedule.nextDue(ctx.accountId(), connection.syncTimeUtc(), Instant.now(clock)));
         return "okta/settings";
     }
 }

@@ -86,6 +86,15 @@ class ReconcileScheduleTests extends IntegrationTest {
     }
 
     @Test
+    void nextDueWhenBeforeOrAfterTodaysTimeThenTodayOrTomorrow() {
+        java.time.LocalTime three = java.time.LocalTime.of(3, 0);
+        assertThat(schedule.nextDue(acme.id(), three, Instant.parse("2030-01-02T01:00:00Z")))
+                .isEqualTo(Instant.parse("2030-01-02T03:00:00Z"));
+        assertThat(schedule.nextDue(acme.id(), three, Instant.parse("2030-01-02T03:00:00Z")))
+                .isEqualTo(Instant.parse("2030-01-03T03:00:00Z"));
+    }
+
+    @Test
     void latestDueWhenCustomTimeThenThatTimeUtc() {
         assertThat(schedule.latestDue(acme.id(), java.time.LocalTime.of(22, 30), Instant.parse("2030-01-02T01:00:00Z")))
                 .isEqualTo(Instant.parse("2030-01-01T22:30:00Z"));

@@ -97,6 +97,10 @@ class OktaPagesTests extends IntegrationTest {
                 .andExpect(status().is3xxRedirection())
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(location).contains("/okta/runs/");
+        mvc.perform(get(acme.page("/okta")).session(session))
+                .andExpect(content().string(containsString("<time class=\"local-time\" datetime=\"")))
+                .andExpect(content().string(containsString("T03:00:00Z")))
+                .andExpect(content().string(containsString("/js/local-time.js")));
         mvc.perform(get(location).session(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Sync run")))
                 .andExpect(content().string(containsString("/js/run-progress.js")));
