@@ -17,6 +17,7 @@ import dev.roster.accounts.Accounts;
 import dev.roster.okta.OktaConnection;
 import dev.roster.okta.OktaConnections;
 import dev.roster.okta.OktaSettings;
+import dev.roster.okta.OktaUrls;
 import dev.roster.oktasimulator.OktaSimulator;
 import dev.roster.oktasimulator.SimulatorOptions;
 import dev.roster.provisioning.SyncRuns;
@@ -59,7 +60,7 @@ class DemoOkta implements AutoCloseable {
                 simulator.clientId(), simulator.clientSecret(), simulator.apiToken(), null, null, true, true, false,
                 false, true, null, null, null, null));
         OktaConnection connection = saved.connection();
-        String hookUrl = "http://localhost:" + port + "/hooks/okta/" + account.key();
+        String hookUrl = OktaUrls.of("http://localhost:" + port, account.key()).hookUrl();
         simulator.hooks().registerVerified(hookUrl, OktaEvents.SUBSCRIBED, connection.hookHeaderName(),
                 connection.hookSecret().reveal());
         runs.start(accountId, "manual");

@@ -18,6 +18,7 @@ import dev.roster.common.PublicUrl;
 import dev.roster.okta.OktaConnection;
 import dev.roster.okta.OktaConnections;
 import dev.roster.okta.OktaSettings;
+import dev.roster.okta.OktaUrls;
 import dev.roster.secrets.Secret;
 
 /** {@code /api/v1/accounts/{key}/okta}: the account's Okta connection settings, secrets masked. */
@@ -65,18 +66,16 @@ class OktaSettingsApiController {
     }
 
     private Resource resource(AccountContext ctx, OktaConnection c, Secret newHookSecret) {
-        String base = publicUrl.base();
-        String key = ctx.account().key();
+        OktaUrls urls = OktaUrls.of(publicUrl.base(), ctx.account().key());
         return new Resource(c.orgUrl(), c.authorizationServer(), c.issuer(), c.clientId(), mask(c.clientSecret()),
                 mask(c.apiToken()),
                 c.serviceApp() == null ? null
                         : Map.of("clientId", c.serviceApp().clientId(), "privateKeyPem", OktaSettings.MASK),
                 c.ssoEnabled(), c.provisioningEnabled(), c.withholdInvitations(), c.membersMustUseSso(),
                 c.ssoCreatesPeople(), c.rateLimitShare(), c.syncTimeUtc().toString(), c.deprovisionMaxPercent(),
-                c.deprovisionMaxCount(), base + "/hooks/okta/" + key, c.hookHeaderName(),
+                c.deprovisionMaxCount(), urls.hookUrl(), c.hookHeaderName(),
                 newHookSecret == null ? null : newHookSecret.reveal(),
-                base + "/login/oauth2/code/" + key, base + "/sso/okta/" + key + "/signed-out",
-                base + "/sso/okta/" + key + "/start");
+                urls.redirectUri(), urls.signOutRedirectUri(), urls.initiateLoginUri());
     }
 
     private static String mask(Secret secret) {

@@ -26,6 +26,7 @@ import dev.roster.common.PublicUrl;
 import dev.roster.okta.OktaConnection;
 import dev.roster.directory.People;
 import dev.roster.okta.OktaConnections;
+import dev.roster.okta.OktaUrls;
 import dev.roster.provisioning.ConnectionCheck;
 import dev.roster.provisioning.HookDeliveries;
 import dev.roster.provisioning.RunChange;
@@ -160,18 +161,17 @@ class OktaIntegrationController {
 
     private String page(AccountContext ctx, OktaSettingsForm form, List<InvalidInputException.FieldProblem> problems,
             String newHookSecret, Model model) {
-        String base = publicUrl.base();
-        String key = ctx.account().key();
+        OktaUrls urls = OktaUrls.of(publicUrl.base(), ctx.account().key());
         OktaConnection connection = connections.find(ctx.accountId()).orElse(null);
         model.addAttribute("ctx", ctx);
         model.addAttribute("form", form);
         model.addAttribute("connection", connection);
         model.addAttribute("problems", problems);
         model.addAttribute("newHookSecret", newHookSecret);
-        model.addAttribute("redirectUri", base + "/login/oauth2/code/" + key);
-        model.addAttribute("signOutRedirectUri", base + "/sso/okta/" + key + "/signed-out");
-        model.addAttribute("initiateLoginUri", base + "/sso/okta/" + key + "/start");
-        model.addAttribute("hookUrl", base + "/hooks/okta/" + key);
+        model.addAttribute("redirectUri", urls.redirectUri());
+        model.addAttribute("signOutRedirectUri", urls.signOutRedirectUri());
+        model.addAttribute("initiateLoginUri", urls.initiateLoginUri());
+        model.addAttribute("hookUrl", urls.hookUrl());
         model.addAttribute("eventTypes", OktaEvents.SUBSCRIBED);
         model.addAttribute("runs", connection == null ? List.of() : runs.page(ctx.accountId(), 0, 10).items());
         model.addAttribute("deliveries", connection == null ? List.of() : deliveries.latest(ctx.accountId(), 10));
