@@ -1,6 +1,9 @@
 package dev.roster.common;
 
+import java.util.Collection;
 import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
 
 /** Input that fails validation; carries one problem per field so forms and the API can name them. */
 public class InvalidInputException extends RuntimeException {
@@ -14,6 +17,12 @@ public class InvalidInputException extends RuntimeException {
 
     public static InvalidInputException of(String field, String message) {
         return new InvalidInputException(List.of(new FieldProblem(field, message)));
+    }
+
+    /** The bean-validation violations of an input, one problem per violated field. */
+    public static InvalidInputException of(Collection<? extends ConstraintViolation<?>> violations) {
+        return new InvalidInputException(violations.stream()
+                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage())).toList());
     }
 
     public List<FieldProblem> problems() {

@@ -127,9 +127,7 @@ class PeopleApiController {
         }
         var violations = validator.validate(input);
         if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations.stream()
-                    .map(v -> new InvalidInputException.FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
-                    .toList());
+            throw InvalidInputException.of(violations);
         }
         return input;
     }

@@ -138,9 +138,7 @@ class PeopleController {
         PersonInput input = form.toInput();
         var violations = validator.validate(input);
         if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations.stream()
-                    .map(v -> new InvalidInputException.FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
-                    .toList());
+            throw InvalidInputException.of(violations);
         }
         if (Role.OWNER.wireName().equals(input.role()) && ctx.role() != Role.OWNER) {
             throw new ForbiddenException("Only owners can make someone an owner.");
