@@ -39,6 +39,7 @@ class DemoBanner {
 
                 ──────────────────────────────────────────────────────────────────────────────
                  Roster demo is ready: %s/a/%s/sign-in
+                 Guided tour (six steps, with the people to use): %s/
                  Admin (password):     %s / %s
                  Employees (Sign in with Okta), password %s:
                 %s
@@ -46,7 +47,7 @@ class DemoBanner {
                  Demo mailbox (invitation emails, with their accept links): %s/a/%s/demo/mailbox
                 ──────────────────────────────────────────────────────────────────────────────
 
-                """, base, properties.account(), properties.ownerEmail(), properties.ownerPassword(), sim.password(),
+                """, base, properties.account(), base, properties.ownerEmail(), properties.ownerPassword(), sim.password(),
                 employees.stream().map(u -> "   " + u.login()).collect(Collectors.joining("\n")), sim.adminUrl(),
                 base, properties.account());
     }

@@ -1,0 +1,50 @@
+package dev.roster.demo.web;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.roster.accounts.AccountContext;
+import dev.roster.demo.DemoTour;
+
+/**
+ * The guided tour's admin steps. The one-click actions change a user in the simulated Okta org (as
+ * an Okta admin would), then go back to the tour; Roster learns of the change through the event hook.
+ */
+@Controller
+@ConditionalOnProperty(name = "roster.demo.enabled", havingValue = "true")
+@RequestMapping("/a/{key}/demo/tour")
+class DemoTourController {
+
+    private final DemoTour tour;
+
+    DemoTourController(DemoTour tour) {
+        this.tour = tour;
+    }
+
+    /** The tour's "sign in as the admin" link: signed out, it passes through the sign-in page and comes back here. */
+    @GetMapping
+    String signedIn(AccountContext ctx) {
+        ctx.requireAdmin();
+        return "redirect:/#tour-move";
+    }
+
+    @PostMapping("/move")
+    String move(AccountContext ctx, RedirectAttributes redirect) {
+        ctx.requireAdmin();
+        tour.moveDepartment(ctx.account().key());
+        redirect.addFlashAttribute("tourDone", "move");
+        return "redirect:/#tour-move";
+    }
+
+    @PostMapping("/leaver")
+    String leaver(AccountContext ctx, RedirectAttributes redirect) {
+        ctx.requireAdmin();
+        tour.toggleLeaver(ctx.account().key());
+        redirect.addFlashAttribute("tourDone", "leaver");
+        return "redirect:/#tour-leaver";
+    }
+}
