@@ -101,14 +101,14 @@ public class DemoTour {
         return Optional.of(new Tour(key, org.size(), okta.simulator().adminUrl(), okta.simulator().password(),
                 properties.ownerEmail(), properties.ownerPassword(), employee, signIn, mover,
                 nextDepartment(org, mover.department()), leaver, MAPPING_FIELD, MAPPING_ATTRIBUTE,
-                org.user(picked.employee()).profile().string(MAPPING_ATTRIBUTE), preview));
+                attribute(org.user(picked.employee()), MAPPING_ATTRIBUTE), preview));
     }
 
     /** Moves the tour's mover to the next department, in Okta. */
     public void moveDepartment(String accountKey) {
         Cast picked = castFor(accountKey);
         Org org = okta.simulator().org();
-        String current = org.user(picked.mover()).profile().string("department");
+        String current = attribute(org.user(picked.mover()), "department");
         org.updateProfile(picked.mover(), Map.of("department", nextDepartment(org, current)));
     }
 
@@ -132,7 +132,7 @@ public class DemoTour {
     private static String nextDepartment(Org org, String current) {
         TreeSet<String> departments = new TreeSet<>();
         org.users().forEach(u -> {
-            String d = u.profile().string("department");
+            String d = attribute(u, "department");
             if (d != null && !d.isBlank()) {
                 departments.add(d);
             }
@@ -141,10 +141,17 @@ public class DemoTour {
         return next != null ? next : departments.isEmpty() ? "Sales" : departments.first();
     }
 
+    /** A profile attribute as text; read through {@link Map}, the simulator's profile type being internal to it. */
+    private static String attribute(OktaUser user, String name) {
+        Map<String, Object> profile = user.profile();
+        Object value = profile.get(name);
+        return value == null ? null : value.toString();
+    }
+
     private Person person(OktaUser user) {
         String email = user.email();
         return new Person(user.displayName(), user.login(), email, user.status(),
-                user.profile().string("department"), okta.simulator().adminUrl() + "/users/" + user.id(),
+                attribute(user, "department"), okta.simulator().adminUrl() + "/users/" + user.id(),
                 rosterPath(user.id(), email));
     }
 
