@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -51,14 +52,16 @@ public class DemoTour {
     /** The Okta ids of the tour's people: who signs in, who moves department, who leaves. */
     record Cast(String employee, String mover, String leaver) {
 
+        /** Active people when there are any; null (no tour) for an empty org. */
         static Cast pick(List<OktaUser> users) {
             List<OktaUser> active = users.stream().filter(u -> "ACTIVE".equals(u.status())).toList();
-            if (active.isEmpty()) {
-                throw new IllegalStateException("The simulated Okta org has no active user for the tour");
+            List<OktaUser> candidates = active.isEmpty() ? users : active;
+            if (candidates.isEmpty()) {
+                return null;
             }
             // the last person is a leaf of the generated reporting tree: deactivating them orphans nobody
-            return new Cast(active.get(0).id(), active.get(Math.min(1, active.size() - 1)).id(),
-                    active.get(active.size() - 1).id());
+            return new Cast(candidates.get(0).id(), candidates.get(Math.min(1, candidates.size() - 1)).id(),
+                    candidates.get(candidates.size() - 1).id());
         }
     }
 
@@ -68,6 +71,11 @@ public class DemoTour {
 
         public boolean active() {
             return "ACTIVE".equals(status);
+        }
+
+        /** Gone as Roster sees it: deactivated or suspended in Okta; the tour's button brings them back. */
+        public boolean gone() {
+            return "DEPROVISIONED".equals(status) || "SUSPENDED".equals(status);
         }
     }
 
@@ -85,7 +93,7 @@ public class DemoTour {
 
     /** The tour as it stands, or empty until the simulated org is up. */
     public Optional<Tour> tour() {
-        Cast picked = cast;
+        Cast picked = castStillInOrg();
         if (picked == null) {
             return Optional.empty();
         }
@@ -112,16 +120,34 @@ public class DemoTour {
         org.updateProfile(picked.mover(), Map.of("department", nextDepartment(org, current)));
     }
 
-    /** Deactivates the tour's leaver in Okta, or activates them again when they already left. */
+    /** Deactivates the tour's leaver in Okta, or brings them back when they are gone (deactivated or suspended). */
     public void toggleLeaver(String accountKey) {
         Cast picked = castFor(accountKey);
         Org org = okta.simulator().org();
-        boolean active = "ACTIVE".equals(org.user(picked.leaver()).status());
-        org.lifecycle(picked.leaver(), active ? "deactivate" : "activate");
+        String status = org.user(picked.leaver()).status();
+        org.lifecycle(picked.leaver(), switch (status) {
+            case "DEPROVISIONED" -> "activate";
+            case "SUSPENDED" -> "unsuspend";
+            default -> "deactivate";
+        });
+    }
+
+    /** The cast, picked again should someone delete one of its people on the simulator's admin page. */
+    private Cast castStillInOrg() {
+        Cast picked = cast;
+        if (picked == null) {
+            return null;
+        }
+        Org org = okta.simulator().org();
+        if (Stream.of(picked.employee(), picked.mover(), picked.leaver()).anyMatch(id -> org.user(id) == null)) {
+            picked = Cast.pick(org.users());
+            cast = picked;
+        }
+        return picked;
     }
 
     private Cast castFor(String accountKey) {
-        Cast picked = cast;
+        Cast picked = castStillInOrg();
         if (picked == null || !properties.account().equals(accountKey)) {
             throw new NotFoundException("The guided tour belongs to the demo account.");
         }

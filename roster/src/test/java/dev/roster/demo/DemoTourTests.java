@@ -147,6 +147,34 @@ class DemoTourTests extends LiveServerTest {
     }
 
     @Test
+    void leaverWhenSuspendedInOktaThenTheButtonUnsuspendsThem() throws Exception {
+        Browser admin = new Browser().signInAsAdmin();
+        String login = tour.tour().orElseThrow().leaver().login();
+        org.lifecycle(login, "suspend");
+        assertThat(tourSection(admin.get("/").body())).contains("Reactivate");
+
+        HttpResponse<String> answer = admin.post("/a/demo/demo/tour/leaver", admin.csrfOf("/"));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(org.user(login).status()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void homeWhenATourPersonIsDeletedInOktaThenTheTourPicksSomeoneElse() throws Exception {
+        String deleted = tour.tour().orElseThrow().leaver().login();
+        org.deleteUser(deleted);
+        org.deleteUser(deleted);
+        assertThat(org.user(deleted)).isNull();
+
+        HttpResponse<String> home = new Browser().get("/");
+
+        assertThat(home.statusCode()).isEqualTo(200);
+        DemoTour.Person leaver = tour.tour().orElseThrow().leaver();
+        assertThat(leaver.login()).isNotEqualTo(deleted);
+        assertThat(tourSection(home.body())).contains(HtmlUtils.htmlEscape(leaver.name()));
+    }
+
+    @Test
     void tourActionWhenSignedOutThenSignInPageAndOktaUnchanged() throws Exception {
         Browser anonymous = new Browser();
         String login = tour.tour().orElseThrow().mover().login();

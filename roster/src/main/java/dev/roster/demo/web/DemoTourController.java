@@ -9,6 +9,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.roster.accounts.AccountContext;
 import dev.roster.demo.DemoTour;
+import dev.roster.oktasimulator.OktaApiException;
 
 /**
  * The guided tour's admin steps. The one-click actions change a user in the simulated Okta org (as
@@ -35,16 +36,23 @@ class DemoTourController {
     @PostMapping("/move")
     String move(AccountContext ctx, RedirectAttributes redirect) {
         ctx.requireAdmin();
-        tour.moveDepartment(ctx.account().key());
-        redirect.addFlashAttribute("tourDone", "move");
-        return "redirect:/#tour-move";
+        return inOkta(() -> tour.moveDepartment(ctx.account().key()), "move", redirect);
     }
 
     @PostMapping("/leaver")
     String leaver(AccountContext ctx, RedirectAttributes redirect) {
         ctx.requireAdmin();
-        tour.toggleLeaver(ctx.account().key());
-        redirect.addFlashAttribute("tourDone", "leaver");
-        return "redirect:/#tour-leaver";
+        return inOkta(() -> tour.toggleLeaver(ctx.account().key()), "leaver", redirect);
+    }
+
+    /** Okta may refuse a change (someone edited the user on the simulator's admin page): say so on the tour. */
+    private static String inOkta(Runnable change, String step, RedirectAttributes redirect) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("tourDone", step);
+        } catch (OktaApiException e) {
+            redirect.addFlashAttribute("tourProblem", "Okta refused the change: " + e.errorSummary());
+        }
+        return "redirect:/#tour-" + step;
     }
 }
