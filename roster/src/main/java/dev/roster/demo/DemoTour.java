@@ -59,7 +59,7 @@ public class DemoTour {
             if (candidates.isEmpty()) {
                 return null;
             }
-            // the last person is a leaf of the generated reporting tree: deactivating them orphans nobody
+            // three different people wherever the org has three; a tiny org repeats them
             return new Cast(candidates.get(0).id(), candidates.get(Math.min(1, candidates.size() - 1)).id(),
                     candidates.get(candidates.size() - 1).id());
         }
