@@ -129,7 +129,7 @@ class DemoBrowserTests extends LiveServerTest {
 
             // and a full sync finds everyone already up to date
             page.click("button:text-is('Sync users')");
-            page.waitForSelector("#run[data-finished=true]", new Page.WaitForSelectorOptions().setTimeout(20_000));
+            BrowserSupport.awaitFinishedRun(page);
             assertThat(page.locator("[data-field=status]").textContent()).isEqualTo("succeeded");
             assertThat(page.locator("[data-field=listed]").textContent()).isEqualTo("15");
             assertThat(page.locator("[data-field=created]").textContent()).isEqualTo("0");

@@ -73,6 +73,16 @@ public final class BrowserSupport implements AutoCloseable {
     }
 
     /**
+     * Waits (up to 30 s) until a sync run's page shows the run finished, fully loaded: its script
+     * reloads the page when the run ends, and a long page is still being parsed when the run's
+     * details at its top already say so.
+     */
+    public static void awaitFinishedRun(Page page) {
+        page.waitForSelector("#run[data-finished=true]", new Page.WaitForSelectorOptions().setTimeout(30_000));
+        page.waitForLoadState();
+    }
+
+    /**
      * Writes a screenshot for the README into {@code docs/screenshots/} of the repository. Tests
      * take the picture when the page shows what they check, and call this last, once every
      * assertion has passed, so a failing run never replaces a good picture.

@@ -211,6 +211,7 @@ class OktaConsoleBrowserTests extends LiveServerTest {
             sim.faults().latency(Duration.ofMillis(1_200)); // each page of app users takes a while
             page.click("button:text-is('Sync users')");
             page.waitForURL(baseUrl() + "/a/" + acme.key() + "/okta/runs/*");
+            String runPath = page.url().substring(baseUrl().length());
 
             // a marker that a reload would wipe: the counts must change while it is still there
             page.evaluate("window.sameDocument = true");
@@ -223,19 +224,22 @@ class OktaConsoleBrowserTests extends LiveServerTest {
             assertThat(listedWhileRunning).isBetween(1, users - 1);
             assertThat(pagesWhileRunning).isBetween(1, 2);
             assertThat(page.locator("[data-live]").isVisible()).isTrue();
+            assertThat(page.locator("tbody").textContent()).contains("The changes show here once the run has finished.");
             byte[] running = page.screenshot();
 
             // once finished the page reloads itself to show the changes
-            page.waitForSelector("#run[data-finished=true]", new Page.WaitForSelectorOptions().setTimeout(30_000));
+            BrowserSupport.awaitFinishedRun(page);
+            assertThat(page.evaluate("() => window.sameDocument")).isNull(); // reloaded
             assertThat(text(page, "[data-field=status]")).isEqualTo("succeeded");
             assertThat(text(page, "[data-field=listed]")).isEqualTo(String.valueOf(users));
             assertThat(text(page, "[data-field=created]")).isEqualTo(String.valueOf(users));
+            assertThat(page.locator("tbody tr td:nth-child(2)").allTextContents()).hasSize(users).containsOnly("created");
 
             page.click("a:text-is('Back to Okta')");
             Locator latest = page.locator("section:has(h2:text-is('Sync users')) tbody tr").first();
-            assertThat(latest.locator("td").allTextContents().stream().map(String::strip).toList())
-                    .containsExactly(latest.locator("td").first().textContent().strip(), "manual", "succeeded",
-                            String.valueOf(users), "0", "0", "0");
+            assertThat(latest.locator("td a").getAttribute("href")).isEqualTo(runPath);
+            assertThat(latest.locator("td").allTextContents().stream().skip(1).map(String::strip).toList())
+                    .containsExactly("manual", "succeeded", String.valueOf(users), "0", "0", "0");
             assertThat(people.search(acme.id(), new PeopleQuery(null, null, null, null, null), PageRequest.of(0, 1))
                     .total()).isEqualTo(users + 1); // and the admin
 
@@ -263,7 +267,7 @@ class OktaConsoleBrowserTests extends LiveServerTest {
             Page page = signedIn(context, acme);
             page.navigate(baseUrl() + "/a/" + acme.key() + "/okta");
             page.click("button:text-is('Sync users')");
-            page.waitForSelector("#run[data-finished=true]", new Page.WaitForSelectorOptions().setTimeout(20_000));
+            BrowserSupport.awaitFinishedRun(page);
             assertThat(text(page, "[data-field=status]")).isEqualTo("held");
             assertThat(text(page, "section.card h2")).isEqualTo("5 people would be deactivated");
             assertThat(page.locator("section.card li a").allTextContents().stream().map(String::strip))
@@ -273,6 +277,7 @@ class OktaConsoleBrowserTests extends LiveServerTest {
 
             page.click("button:text-is('Approve: deactivate them')");
             page.waitForSelector("[data-field=status]:text-is('succeeded')");
+            page.waitForLoadState();
             assertThat(text(page, "[data-field=deactivated]")).isEqualTo("5");
             assertThat(page.locator("section.card li").count()).isZero();
             assertThat(fromOkta(acme)).allSatisfy(v -> assertThat(v.person().status() == PersonStatus.DEACTIVATED)
