@@ -9,10 +9,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +29,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -127,10 +130,8 @@ class InvitationBrowserTests extends LiveServerTest {
             List<MimeMessage> mail = received();
             assertThat(mail).hasSize(3);
             assertThat(mail.stream().map(InvitationBrowserTests::to)).containsExactlyInAnyOrderElementsOf(invited);
-            assertThat(mail).allSatisfy(m -> {
-                assertThat(m.getSubject()).isEqualTo("You're invited to join Acme Ltd on Roster");
-                assertThat(GreenMailUtil.getBody(m)).contains("/invitations/");
-            });
+            assertThat(mail).allSatisfy(m -> assertThat(m.getSubject())
+                    .isEqualTo("You're invited to join Acme Ltd on Roster"));
             eventually(() -> sales.stream().allMatch(v -> invitation(acme, v) == Invitation.SENT));
             assertThat(invitation(acme, engineer)).isEqualTo(Invitation.NONE);
 
@@ -145,6 +146,15 @@ class InvitationBrowserTests extends LiveServerTest {
             byte[] individuals = page.screenshot();
             assertThat(received()).hasSize(3);
 
+            // the link in Maya's email opens Roster's own page for her to choose a password
+            MimeMessage toMaya = mail.stream().filter(m -> to(m).equals("maya@acme.example")).findFirst().orElseThrow();
+            try (BrowserContext newcomer = browser.newContext()) {
+                Page invitation = newcomer.newPage();
+                invitation.navigate(acceptLink(toMaya));
+                assertThat(invitation.locator("h1").textContent()).isEqualTo("Join Acme Ltd");
+                assertThat(invitation.locator("main").textContent()).contains("Choose a password for maya@acme.example");
+            }
+
             BrowserSupport.keepScreenshot("individuals", individuals);
         }
     }
@@ -156,6 +166,35 @@ class InvitationBrowserTests extends LiveServerTest {
     /** The messages GreenMail received for people of this test (each test uses its own account). */
     private static List<MimeMessage> received() {
         return Arrays.asList(smtp.getReceivedMessages());
+    }
+
+    /** The accept link in the email's plain-text part: a link to this Roster. */
+    private String acceptLink(MimeMessage message) {
+        try {
+            Matcher link = Pattern.compile(Pattern.quote(baseUrl()) + "/invitations/[A-Za-z0-9_-]+")
+                    .matcher(String.valueOf(plainText(message)));
+            assertThat(link.find()).as("a link to " + baseUrl() + " in the email").isTrue();
+            return link.group();
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The decoded text/plain part, however deep in the multipart tree; null when there is none. */
+    private static String plainText(Part part) throws IOException, MessagingException {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart parts = (Multipart) part.getContent();
+            for (int i = 0; i < parts.getCount(); i++) {
+                String found = plainText(parts.getBodyPart(i));
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static String to(MimeMessage message) {
