@@ -133,6 +133,8 @@ class DemoBrowserTests extends LiveServerTest {
             assertThat(page.locator("[data-field=status]").textContent()).isEqualTo("succeeded");
             assertThat(page.locator("[data-field=listed]").textContent()).isEqualTo("15");
             assertThat(page.locator("[data-field=created]").textContent()).isEqualTo("0");
+            assertThat(page.locator("[data-field=updated]").textContent()).isEqualTo("0");
+            assertThat(page.locator("[data-field=unchanged]").textContent()).isEqualTo("15");
             assertThat(page.locator("[data-field=failed]").textContent()).isEqualTo("0");
             page.click("a:text-is('Back to Okta')");
             assertThat(page.locator("section:has(h2:text-is('Sync users')) tbody tr").count()).isGreaterThanOrEqualTo(2);
