@@ -228,7 +228,7 @@ class OktaConsoleBrowserTests extends LiveServerTest {
                                live: document.querySelector('[data-live]') !== null, started: field('startedAt'),
                                changes: document.querySelector('tbody').textContent };
                     }""", null, new Page.WaitForFunctionOptions().setTimeout(20_000)).jsonValue();
-            sim.faults().latency(Duration.ofSeconds(4)); // the rest of the run slows down: time for a picture
+            sim.faults().latency(Duration.ofMillis(2_500)); // the rest of the run slows down: time for a picture
             int pagesWhileRunning = ((Number) shown.get("pages")).intValue();
             assertThat(pagesWhileRunning).isBetween(1, 3);
             assertThat(((Number) shown.get("listed")).intValue()).isEqualTo(Math.min(pagesWhileRunning * 500, users));
