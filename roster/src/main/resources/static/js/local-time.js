@@ -5,7 +5,9 @@
     const when = new Date(element.getAttribute('datetime'));
     if (!isNaN(when)) {
       element.title = element.getAttribute('datetime');
-      element.textContent = when.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' });
+      // dateStyle/timeStyle cannot be combined with timeZoneName (a TypeError), hence the parts
+      element.textContent = when.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric',
+        hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
     }
   });
 })();

@@ -2,24 +2,15 @@ package dev.roster.sso;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
 
@@ -31,6 +22,7 @@ import dev.roster.okta.OktaSettings;
 import dev.roster.oktasimulator.OktaSimulator;
 import dev.roster.oktasimulator.OktaUser;
 import dev.roster.oktasimulator.SimulatorOptions;
+import dev.roster.support.BrowserSupport;
 import dev.roster.support.LiveServerTest;
 import dev.roster.support.TestAccounts.TestAccount;
 
@@ -41,12 +33,10 @@ import dev.roster.support.TestAccounts.TestAccount;
  */
 class SsoBrowserTests extends LiveServerTest {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final String PASSWORD = "Browser-Pass-1";
 
     static OktaSimulator sim;
-    static Playwright playwright;
-    static Browser browser;
+    static BrowserSupport browser;
 
     @Autowired
     OktaConnections connections;
@@ -56,31 +46,15 @@ class SsoBrowserTests extends LiveServerTest {
 
     @BeforeAll
     static void start() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            String message = "SSO browser test SKIPPED: no Chromium at " + CHROMIUM + " (apt-get install chromium)";
-            if ("1".equals(System.getenv("ROSTER_REQUIRE_BROWSER"))) {
-                throw new IllegalStateException("ROSTER_REQUIRE_BROWSER=1 but " + message);
-            }
-            System.err.println("\n" + "!".repeat(100) + "\n!!! " + message + "\n" + "!".repeat(100) + "\n");
-            Assumptions.abort(message);
-        }
+        browser = BrowserSupport.launch("SSO browser test");
         sim = OktaSimulator.start(SimulatorOptions.builder().port(0).users(5).seed(3).rateLimits(false)
                 .autoLogin(false).password(PASSWORD).build());
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                .setExecutablePath(CHROMIUM).setArgs(List.of("--no-sandbox", "--disable-gpu",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--disable-quic")));
     }
 
     @AfterAll
     static void stop() {
         if (browser != null) {
             browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
         }
         if (sim != null) {
             sim.close();

@@ -134,6 +134,7 @@ class OktaIntegrationController {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("status", run.status());
         json.put("finished", run.finished());
+        json.put("startedAt", run.startedAt() == null ? "waiting" : run.startedAt().toString());
         json.put("pages", run.pages());
         json.put("listed", run.listed());
         json.put("created", run.counts().created());
