@@ -1,6 +1,6 @@
 package dev.roster.demo;
 
-import dev.roster.provisioning.OktaEvents;
+import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -20,6 +20,7 @@ import dev.roster.okta.OktaSettings;
 import dev.roster.okta.OktaUrls;
 import dev.roster.oktasimulator.OktaSimulator;
 import dev.roster.oktasimulator.SimulatorOptions;
+import dev.roster.provisioning.OktaEvents;
 import dev.roster.provisioning.SyncRuns;
 
 /**
@@ -38,6 +39,8 @@ class DemoOkta implements AutoCloseable {
     private final Accounts accounts;
     private final OktaConnections connections;
     private final SyncRuns runs;
+    private static final int VERIFY_ATTEMPTS = 5;
+
     private OktaSimulator simulator;
 
     DemoOkta(DemoProperties properties, Accounts accounts, OktaConnections connections, SyncRuns runs) {
@@ -61,10 +64,24 @@ class DemoOkta implements AutoCloseable {
                 false, true, null, null, null, null));
         OktaConnection connection = saved.connection();
         String hookUrl = OktaUrls.of("http://localhost:" + port, account.key()).hookUrl();
-        simulator.hooks().registerVerified(hookUrl, OktaEvents.SUBSCRIBED, connection.hookHeaderName(),
-                connection.hookSecret().reveal());
+        verifyHook(simulator.hooks().register("Roster demo", hookUrl, OktaEvents.SUBSCRIBED,
+                connection.hookHeaderName(), connection.hookSecret().reveal(), Map.of()), hookUrl);
         runs.start(accountId, "manual");
         log.info("Demo: simulated Okta org at {} connected to account '{}'", simulator.orgUrl(), account.key());
+    }
+
+    /**
+     * Okta gives a verification call 3 s; on a machine busy starting other programs the first one
+     * can miss that, so the demo asks again a few times before giving up on its own hook.
+     */
+    private void verifyHook(String hookId, String hookUrl) {
+        for (int attempt = 1; attempt <= VERIFY_ATTEMPTS; attempt++) {
+            if (simulator.hooks().verify(hookId)) {
+                return;
+            }
+            log.warn("Demo: hook verification at {} failed (attempt {} of {})", hookUrl, attempt, VERIFY_ATTEMPTS);
+        }
+        throw new IllegalStateException("Demo: the hook endpoint " + hookUrl + " did not answer Okta's verification");
     }
 
     OktaSimulator simulator() {

@@ -83,12 +83,20 @@ public final class BrowserSupport implements AutoCloseable {
     }
 
     /**
-     * Writes a screenshot for the README into {@code docs/screenshots/} of the repository. Tests
-     * take the picture when the page shows what they check, and call this last, once every
-     * assertion has passed, so a failing run never replaces a good picture.
+     * Keeps a screenshot: always under {@code roster/target/screenshots/}, and, with
+     * {@code ROSTER_SCREENSHOTS=update}, as the README's picture in {@code docs/screenshots/} (so an
+     * ordinary test run leaves the work tree clean). Tests take the picture when the page shows what
+     * they check, and call this last, once every assertion has passed, so a failing run never
+     * replaces a good picture.
      */
     public static void keepScreenshot(String name, byte[] png) {
-        Path dir = repositoryRoot().resolve("docs/screenshots");
+        write(repositoryRoot().resolve("roster/target/screenshots"), name, png);
+        if ("update".equals(System.getenv("ROSTER_SCREENSHOTS"))) {
+            write(repositoryRoot().resolve("docs/screenshots"), name, png);
+        }
+    }
+
+    private static void write(Path dir, String name, byte[] png) {
         try {
             Files.createDirectories(dir);
             Files.write(dir.resolve(name + ".png"), png);
