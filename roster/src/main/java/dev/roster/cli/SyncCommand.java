@@ -40,6 +40,10 @@ class SyncCommand implements Callable<Integer> {
             "failed", "unchanged");
     private static final Duration LINE_EVERY = Duration.ofSeconds(5);
 
+    /** The {@code --dry-run --json} shape. */
+    record DryRunJson(boolean wouldHold, DryRun dryRun) {
+    }
+
     @Mixin
     AccountOption account;
 
@@ -131,7 +135,7 @@ class SyncCommand implements Callable<Integer> {
         DryRun dry = ((Previewed) outcome).dryRun();
         if (json) {
             out.println(beans.get(JsonMapper.class).writerWithDefaultPrettyPrinter().writeValueAsString(
-                    Map.of("dryRun", dry, "wouldHold", dry.wouldHold())));
+                    new DryRunJson(dry.wouldHold(), dry)));
         } else {
             out.println("Dry run of " + account.key() + ": nothing was written.");
             changes(dry.changes(), out);

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -16,7 +19,7 @@ import dev.roster.RosterApplication;
 
 /**
  * The true process exit status: Roster's main class started in its own JVM, as
- * {@code java -jar roster.jar …} would, on an in-memory database in an empty directory.
+ * {@code java -jar roster.jar …} would, in an empty directory (so on a fresh H2 file database there).
  */
 class RosterCliProcessTests {
 
@@ -33,8 +36,8 @@ class RosterCliProcessTests {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectOutput(workDir.resolve("out.txt").toFile()).redirectError(workDir.resolve("err.txt").toFile());
-        builder.environment().put("SPRING_DATASOURCE_URL", "jdbc:h2:mem:cli;DB_CLOSE_DELAY=-1");
-        builder.environment().remove("ROSTER_DEMO");
+        // The default database: an H2 file under ./data of the working directory, read after the process exits.
+        builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("ROSTER_"));
         Process process = builder.start();
         if (!process.waitFor(4, TimeUnit.MINUTES)) {
             process.destroyForcibly();
@@ -53,10 +56,16 @@ class RosterCliProcessTests {
     }
 
     @Test
-    void mainWhenUnknownAccountThenRosterStartsWithoutServingAndProcessExitsThree() throws Exception {
+    void mainWhenUnknownAccountThenRosterStartsWithoutJobQueueAndProcessExitsThree() throws Exception {
         Exited exited = java("check", "--account", "nope");
         assertThat(exited.code()).as(exited.err()).isEqualTo(3);
-        assertThat(exited.err()).contains("no account has the key 'nope'").doesNotContain("Tomcat started on port");
+        assertThat(exited.err()).contains("no account has the key 'nope'");
         assertThat(exited.out()).isEmpty();
+        // A started job queue schedules its recurring tasks at once; the command's left the table empty.
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + workDir.resolve("data/roster"), "sa", "");
+                ResultSet rs = db.createStatement().executeQuery("SELECT COUNT(*) FROM scheduled_tasks")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
     }
 }
