@@ -20,6 +20,7 @@ final class ProgressDisplay implements Consumer<Progress> {
     private final long lineEveryNanos;
     private final long startedAt = System.nanoTime();
     private long lastLineAt;
+    private String unprinted;
     private int drawn;
 
     ProgressDisplay(PrintWriter err, boolean terminal, Duration lineEvery) {
@@ -39,14 +40,21 @@ final class ProgressDisplay implements Consumer<Progress> {
         } else if (lastLineAt == 0 || now - lastLineAt >= lineEveryNanos) {
             err.println("progress: " + text);
             lastLineAt = now;
+            unprinted = null;
+        } else {
+            unprinted = text;
         }
     }
 
-    /** Ends the bar's line, so that what follows starts on its own. */
+    /** Ends the bar's line, so that what follows starts on its own; without a bar, prints where the run ended. */
     synchronized void finish() {
         if (redraw && drawn > 0) {
             err.println();
             drawn = 0;
+        }
+        if (unprinted != null) {
+            err.println("progress: " + unprinted);
+            unprinted = null;
         }
     }
 

@@ -31,13 +31,15 @@ class ProgressDisplayTests {
     }
 
     @Test
-    void acceptWhenNotTerminalThenOneLineAtMostPerInterval() {
+    void acceptWhenNotTerminalThenOneLinePerIntervalAndTheLastAtTheEnd() {
         StringWriter err = new StringWriter();
         ProgressDisplay display = new ProgressDisplay(new PrintWriter(err, true), false, Duration.ofHours(1));
         display.accept(new Progress(1, 500, 0, 0));
         display.accept(new Progress(2, 1_000, 0, 0));
+        display.accept(new Progress(3, 1_500, 0, 0));
         display.finish();
-        assertThat(err.toString()).isEqualTo("progress: 500 people, 1 page, 0 rate-limit waits" + System.lineSeparator());
+        assertThat(err.toString()).isEqualTo("progress: 500 people, 1 page, 0 rate-limit waits" + System.lineSeparator()
+                + "progress: 1,500 people, 3 pages, 0 rate-limit waits" + System.lineSeparator());
     }
 
     @Test
