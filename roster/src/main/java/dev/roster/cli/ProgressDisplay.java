@@ -21,6 +21,7 @@ final class ProgressDisplay implements Consumer<Progress> {
     private final long startedAt = System.nanoTime();
     private long lastLineAt;
     private String unprinted;
+    private String shown;
     private int drawn;
 
     ProgressDisplay(PrintWriter err, boolean terminal, Duration lineEvery) {
@@ -34,6 +35,10 @@ final class ProgressDisplay implements Consumer<Progress> {
         long now = System.nanoTime();
         String text = describe(progress, now - startedAt);
         if (redraw) {
+            if (text.equals(shown)) {
+                return;
+            }
+            shown = text;
             err.print("\r" + text + " ".repeat(Math.max(0, drawn - text.length())));
             err.flush();
             drawn = text.length();

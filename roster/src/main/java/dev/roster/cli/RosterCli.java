@@ -1,7 +1,6 @@
 package dev.roster.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +40,7 @@ public final class RosterCli {
         PrintWriter out = new PrintWriter(System.out, true);
         // Logs and anything a library prints go to stderr: stdout carries only the command's output (and --json).
         System.setOut(System.err);
-        PrintWriter err = new PrintWriter(new PrintStream(System.err, true), true);
+        PrintWriter err = new PrintWriter(System.err, true);
         ConfigurableApplicationContext[] started = new ConfigurableApplicationContext[1];
         int code = run(args, out, err, stderrIsTerminal(), () -> started[0] = start(application));
         if (started[0] != null) {
@@ -81,8 +80,6 @@ public final class RosterCli {
         app.setAdditionalProfiles(PROFILE);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
-        // Ctrl-C must not close the database under a running reconciliation: the run records its interruption first.
-        app.setRegisterShutdownHook(false);
         // Warnings stay (a generated secrets key means the wrong directory); two known start-up notes go.
         app.setDefaultProperties(Map.of("logging.level.root", "WARN", "logging.level.org.flywaydb", "ERROR",
                 "logging.level.com.github.kagkarlsson.scheduler.jdbc", "ERROR"));

@@ -155,8 +155,9 @@ class SyncCommand implements Callable<Integer> {
                 .thenComparing(c -> c.who() == null ? "" : c.who())).toList();
         for (DryRun.Change c : sorted) {
             String detail = c.error() != null ? c.error() : c.changes() == null ? "" : c.changes();
-            out.printf("  %-10s  %-20s  %-32s  %s%n", VERBS.getOrDefault(c.kind(), c.kind()),
-                    c.oktaUserId() == null ? "-" : c.oktaUserId(), c.who() == null ? "-" : c.who(), detail);
+            out.println(String.format("  %-10s  %-20s  %-32s  %s", VERBS.getOrDefault(c.kind(), c.kind()),
+                    c.oktaUserId() == null ? "-" : c.oktaUserId(), c.who() == null ? "-" : c.who(), detail)
+                    .stripTrailing());
         }
     }
 

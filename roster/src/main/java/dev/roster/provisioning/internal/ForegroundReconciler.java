@@ -2,12 +2,16 @@ package dev.roster.provisioning.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+
+import jakarta.annotation.PreDestroy;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,6 +38,8 @@ class ForegroundReconciler implements ForegroundReconciliation {
     private final ReconciliationPreview preview;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    /** Runs executing in this process: run id → account id. */
+    private final Map<UUID, UUID> inProgress = new ConcurrentHashMap<>();
 
     ForegroundReconciler(OktaConnections connections, SyncRunRepository runs, ReconciliationRunner runner,
             ReconciliationPreview preview, TransactionTemplate transaction, Clock clock) {
@@ -63,11 +69,7 @@ class ForegroundReconciler implements ForegroundReconciliation {
         if (active != null) {
             return new Busy(active);
         }
-        // Stopping the command (Ctrl-C, SIGTERM) must not leave the run "running": that would block the account's runs.
-        Thread stopped = new Thread(() -> runs.find(accountId, runId).filter(r -> !r.finished()).ifPresent(r -> runs
-                .finish(runId, "failed", 0, "stopped: the command was interrupted", Instant.now(clock))),
-                "roster-run-stopped");
-        Runtime.getRuntime().addShutdownHook(stopped);
+        inProgress.put(runId, accountId);
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "roster-run-progress");
             thread.setDaemon(true);
@@ -80,7 +82,7 @@ class ForegroundReconciler implements ForegroundReconciliation {
         } finally {
             poller.shutdown();
             awaitQuietly(poller);
-            removeQuietly(stopped);
+            inProgress.remove(runId);
         }
         report(accountId, runId, expected, progress);
         return new Ran(runs.find(accountId, runId).orElseThrow());
@@ -126,12 +128,16 @@ class ForegroundReconciler implements ForegroundReconciliation {
                 new Progress(r.pages(), r.listed(), r.rateLimitWaits(), expected)));
     }
 
-    private static void removeQuietly(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is stopping: the hook runs and records the interruption.
-        }
+    /**
+     * Roster is stopping (Ctrl-C or SIGTERM on a command) while runs execute here: they are marked
+     * failed, for a run left "running" would block the account's next runs. Called before the
+     * database closes, since this bean depends on it.
+     */
+    @PreDestroy
+    void stopped() {
+        inProgress.forEach((runId, accountId) -> runs.find(accountId, runId).filter(r -> !r.finished())
+                .ifPresent(r -> runs.finish(runId, "failed", 0, "stopped: Roster shut down during the run",
+                        Instant.now(clock))));
     }
 
     private static void awaitQuietly(ScheduledExecutorService poller) {
