@@ -4,12 +4,21 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Roster: a people directory kept in step with each customer account's Okta org. */
+import dev.roster.cli.RosterCli;
+
+/**
+ * Roster: a people directory kept in step with each customer account's Okta org. Serves by default;
+ * {@code roster.jar accounts | check | sync} runs an operator command instead ({@link RosterCli}).
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class RosterApplication {
 
     public static void main(String[] args) {
+        if (RosterCli.handles(args)) {
+            RosterCli.main(args, RosterApplication.class);
+            return;
+        }
         SpringApplication.run(RosterApplication.class, withDemoFlag(args));
     }
 

@@ -43,6 +43,7 @@ import dev.roster.provisioning.sync.PersonWriter;
 class ReconciliationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ReconciliationRunner.class);
+    static final String NOT_LISTED = "no longer assigned to the app in Okta";
 
     private final OktaConnections connections;
     private final OktaClients clients;
@@ -155,9 +156,10 @@ class ReconciliationRunner {
         UUID accountId = connection.accountId();
         transaction.executeWithoutResult(s -> {
             managers.resolveUnresolved(accountId);
-            List<UUID> missing = links.activeLinkedIds(accountId).stream().filter(id -> !listed.contains(id)).toList();
-            int threshold = connection.deprovisionThreshold(links.activeLinked(accountId));
-            if (missing.size() > threshold) {
+            Unlisted unlisted = unlisted(connection, listed);
+            List<UUID> missing = unlisted.personIds();
+            int threshold = unlisted.threshold();
+            if (unlisted.holds()) {
                 runs.hold(runId, missing);
                 runs.progress(runId, tally, waits);
                 runs.finish(runId, "held", missing.size(), missing.size() + " people would be deactivated, more than"
@@ -168,6 +170,20 @@ class ReconciliationRunner {
             runs.progress(runId, tally, waits);
             runs.finish(runId, "succeeded", 0, null, Instant.now(clock));
         });
+    }
+
+    /** The linked, active people a completed listing did not name, and the most that go without approval. */
+    record Unlisted(List<UUID> personIds, int threshold) {
+        boolean holds() {
+            return personIds.size() > threshold;
+        }
+    }
+
+    /** Who a completed listing leaves out; shared with the dry run, so both apply the same threshold. */
+    Unlisted unlisted(OktaConnection connection, Set<UUID> listed) {
+        UUID accountId = connection.accountId();
+        List<UUID> missing = links.activeLinkedIds(accountId).stream().filter(id -> !listed.contains(id)).toList();
+        return new Unlisted(missing, connection.deprovisionThreshold(links.activeLinked(accountId)));
     }
 
     /** Deactivates people no longer listed; returns how many were still active. Caller owns the transaction. */
@@ -182,14 +198,15 @@ class ReconciliationRunner {
             }
             updates.add(PersonWriter.deactivate(view.person(), now).person());
             rows.add(new SyncRunRepository.ChangeRow(runId, accountId, id, view.person().oktaId(), "deactivated",
-                    "no longer assigned to the app in Okta", null));
+                    NOT_LISTED, null));
         }
         directory.update(updates);
         runs.changes(rows);
         return updates.size();
     }
 
-    private static List<SyncRunRepository.ChangeRow> changeRows(UUID accountId, UUID runId, List<UserResult> results) {
+    /** A page's results as a run records them; the dry run lists them the same way. */
+    static List<SyncRunRepository.ChangeRow> changeRows(UUID accountId, UUID runId, List<UserResult> results) {
         List<SyncRunRepository.ChangeRow> rows = new ArrayList<>();
         for (UserResult r : results) {
             SyncOutcome o = r.outcome();

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 import dev.roster.directory.DirectorySync;
 import dev.roster.directory.Person;
 import dev.roster.directory.PersonView;
+import dev.roster.directory.Team;
+import dev.roster.directory.Teams;
 import dev.roster.okta.OktaConnection;
 import dev.roster.provisioning.SyncOutcome;
 import dev.roster.provisioning.mapping.MappedPerson;
@@ -37,12 +39,15 @@ import dev.roster.provisioning.sync.SyncDecision;
 class SyncEngine {
 
     private final DirectorySync directory;
+    private final Teams existingTeams;
     private final OktaLinkRepository links;
     private final ManagerResolver managers;
     private final Clock clock;
 
-    SyncEngine(DirectorySync directory, OktaLinkRepository links, ManagerResolver managers, Clock clock) {
+    SyncEngine(DirectorySync directory, Teams existingTeams, OktaLinkRepository links, ManagerResolver managers,
+            Clock clock) {
         this.directory = directory;
+        this.existingTeams = existingTeams;
         this.links = links;
         this.managers = managers;
         this.clock = clock;
@@ -54,6 +59,21 @@ class SyncEngine {
      */
     List<UserResult> apply(OktaConnection connection, MappingSettings settings, List<Observation> observations,
             Set<UUID> listed, Map<String, UUID> teamCache) {
+        return sync(connection, settings, observations, listed, teamCache, true);
+    }
+
+    /**
+     * What {@link #apply} would do, decided by the same code, with nothing written: a team that does
+     * not exist yet is not created but stands in the cache under a placeholder id. People it would
+     * create get placeholder ids too.
+     */
+    List<UserResult> preview(OktaConnection connection, MappingSettings settings, List<Observation> observations,
+            Set<UUID> listed, Map<String, UUID> teamCache) {
+        return sync(connection, settings, observations, listed, teamCache, false);
+    }
+
+    private List<UserResult> sync(OktaConnection connection, MappingSettings settings, List<Observation> observations,
+            Set<UUID> listed, Map<String, UUID> teamCache, boolean write) {
         UUID accountId = connection.accountId();
         Map<String, MappedPerson> mapped = new HashMap<>();
         observations.stream().filter(o -> o.user() != null)
@@ -72,7 +92,7 @@ class SyncEngine {
         byOktaId.values().forEach(v -> involved.add(v.id()));
         byEmail.values().forEach(v -> involved.add(v.id()));
 
-        Batch batch = new Batch(connection, listed != null, teamCache, links.byPersonIds(accountId, involved));
+        Batch batch = new Batch(connection, listed != null, write, teamCache, links.byPersonIds(accountId, involved));
         List<UserResult> results = new ArrayList<>(quick.values());
         for (Observation o : observations) {
             MappedPerson m = mapped.get(o.oktaId());
@@ -85,7 +105,9 @@ class SyncEngine {
             SyncDecision.Action action = SyncDecision.decide(o, email, linked, sameEmail);
             results.add(new UserResult(o.oktaId(), batch.apply(action, m), m == null ? List.of() : m.problems()));
         }
-        batch.write(settings.enabled(StandardField.MANAGER));
+        if (write) {
+            batch.write(settings.enabled(StandardField.MANAGER));
+        }
         if (listed != null) {
             results.forEach(r -> {
                 if (r.outcome().personId() != null) {
@@ -124,6 +146,7 @@ class SyncEngine {
         private final OktaConnection connection;
         private final UUID accountId;
         private final boolean reconciling;
+        private final boolean writing;
         private final Map<String, UUID> teams;
         private final Map<UUID, OktaLink> existingLinks;
         private final Instant now = Instant.now(clock);
@@ -135,11 +158,12 @@ class SyncEngine {
         private final Map<String, UUID> arrivedEmails = new HashMap<>();
         private final Set<String> claimedEmails = new HashSet<>();
 
-        Batch(OktaConnection connection, boolean reconciling, Map<String, UUID> teams,
+        Batch(OktaConnection connection, boolean reconciling, boolean writing, Map<String, UUID> teams,
                 Map<UUID, OktaLink> existingLinks) {
             this.connection = connection;
             this.accountId = connection.accountId();
             this.reconciling = reconciling;
+            this.writing = writing;
             this.teams = teams;
             this.existingLinks = existingLinks;
         }
@@ -252,7 +276,8 @@ class SyncEngine {
             if (name == null || name.isBlank()) {
                 return null;
             }
-            return teams.computeIfAbsent(lower(name.strip()), key -> directory.teamNamed(accountId, name).id());
+            return teams.computeIfAbsent(lower(name.strip()), key -> writing ? directory.teamNamed(accountId, name).id()
+                    : existingTeams.byName(accountId, name.strip()).map(Team::id).orElseGet(UUID::randomUUID));
         }
 
         private OktaLink link(UUID personId, MappedPerson m) {

@@ -1,0 +1,2 @@
+/** The operator command line in Roster's jar: {@code accounts}, {@code check}, {@code sync}; see {@code docs/CLI.md}. */
+@org.springframework.modulith.ApplicationModule(displayName = "Command line") package dev.roster.cli;
