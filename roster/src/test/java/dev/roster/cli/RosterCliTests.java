@@ -95,7 +95,7 @@ class RosterCliTests extends LiveServerTest {
                 .contains("created 12, updated 0, deactivated 0, reactivated 0, unchanged 0, errors 0");
         assertThat(r.err()).contains("progress: 12 people, 1 page, 0 rate-limit waits").doesNotContain("\r");
         assertThat(activeLinked(acme.id())).isEqualTo(USERS);
-        assertThat(runs.page(acme.id(), 0, 1).items().get(0).trigger()).isEqualTo("manual");
+        assertThat(runs.page(acme.id(), 0, 1).items().get(0).trigger()).isEqualTo("cli");
     }
 
     @Test

@@ -62,7 +62,7 @@ class ForegroundReconciler implements ForegroundReconciliation {
         SyncRun active = transaction.execute(s -> {
             runs.lockAccount(accountId);
             return runs.active(accountId).orElseGet(() -> {
-                runs.insert(runId, accountId, "manual", Instant.now(clock));
+                runs.insert(runId, accountId, "cli", Instant.now(clock));
                 return null;
             });
         });
