@@ -16,8 +16,9 @@ import jakarta.validation.constraints.NotNull;
  * @param pageSize       app users per page of a reconciliation (Okta allows up to 500)
  * @param jobRetries     attempts of a failed per-user sync job before the nightly run is left to heal it
  * @param scheduleCheck  how often each instance looks for accounts whose daily run is due
- * @param scheduleSpread how far after its configured time an account's daily run may start, so
- *                       that thousands of accounts at 03:00 do not all start at once
+ * @param scheduleSpread the window after its configured time in which an account's daily run starts, at a
+ *                       fixed offset drawn from the account id, so that thousands of accounts at 03:00 do
+ *                       not all start at once (default 1h: 03:00–03:59:59 GMT)
  */
 @Validated
 @ConfigurationProperties("roster.provisioning")
@@ -26,5 +27,5 @@ public record ProvisioningProperties(
         @Min(1) @DefaultValue("5") int jobRetries,
         @NotNull @DefaultValue("5s") Duration jobRetryDelay,
         @NotNull @DefaultValue("1m") Duration scheduleCheck,
-        @NotNull @DefaultValue("0s") Duration scheduleSpread) {
+        @NotNull @DefaultValue("1h") Duration scheduleSpread) {
 }
