@@ -19,6 +19,12 @@ import jakarta.validation.constraints.NotNull;
  * @param scheduleSpread the window after its configured time in which an account's daily run starts, at a
  *                       fixed offset drawn from the account id, so that thousands of accounts at 03:00 do
  *                       not all start at once (default 1h: 03:00–03:59:59 GMT)
+ * @param accountJobConcurrency  per-user jobs of one account running at once on one instance, so that one
+ *                               account's hook storm leaves workers for the others
+ * @param accountJobSpacing      the least time between two queued per-user jobs of one account, so that a storm
+ *                               is spread over the queue and others' events are not queued behind all of it
+ * @param reconcileConcurrency   reconciliations running at once on one instance; the others wait their turn,
+ *                               so that long runs never take every worker from hook jobs
  */
 @Validated
 @ConfigurationProperties("roster.provisioning")
@@ -27,5 +33,8 @@ public record ProvisioningProperties(
         @Min(1) @DefaultValue("5") int jobRetries,
         @NotNull @DefaultValue("5s") Duration jobRetryDelay,
         @NotNull @DefaultValue("1m") Duration scheduleCheck,
-        @NotNull @DefaultValue("1h") Duration scheduleSpread) {
+        @NotNull @DefaultValue("1h") Duration scheduleSpread,
+        @Min(1) @DefaultValue("4") int accountJobConcurrency,
+        @NotNull @DefaultValue("5ms") Duration accountJobSpacing,
+        @Min(1) @DefaultValue("2") int reconcileConcurrency) {
 }

@@ -18,6 +18,8 @@ import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,6 +45,7 @@ import dev.roster.provisioning.sync.PersonWriter;
 class ReconciliationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ReconciliationRunner.class);
+    private static final int PAGE_ATTEMPTS = 3;
 
     private final OktaConnections connections;
     private final OktaClients clients;
@@ -127,6 +130,23 @@ class ReconciliationRunner {
     private void apply(OktaConnection connection, MappingSettings settings, AppUserPage page, UUID runId,
             Set<UUID> listed, Map<String, UUID> teams, RunTally tally, long waits) {
         List<Observation> observations = page.users().stream().map(u -> new Observation(u.id(), u, true)).toList();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                applyOnce(connection, settings, observations, runId, listed, teams, tally, waits);
+                return;
+            } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+                // A hook job on another instance created or changed one of this page's people meanwhile:
+                // the page is read and decided again, and then sees it.
+                if (attempt >= PAGE_ATTEMPTS) {
+                    throw e;
+                }
+                teams.clear(); // a team made in the rolled-back transaction does not exist
+            }
+        }
+    }
+
+    private void applyOnce(OktaConnection connection, MappingSettings settings, List<Observation> observations,
+            UUID runId, Set<UUID> listed, Map<String, UUID> teams, RunTally tally, long waits) {
         transaction.executeWithoutResult(s -> {
             List<UserResult> results = engine.apply(connection, settings, observations, listed, teams);
             tally.pages++;
