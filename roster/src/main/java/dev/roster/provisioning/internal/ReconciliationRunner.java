@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.annotation.PreDestroy;
 
@@ -45,7 +46,7 @@ import dev.roster.provisioning.sync.PersonWriter;
 class ReconciliationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ReconciliationRunner.class);
-    private static final int PAGE_ATTEMPTS = 3;
+    private static final int PAGE_ATTEMPTS = 10;
 
     private final OktaConnections connections;
     private final OktaClients clients;
@@ -135,12 +136,14 @@ class ReconciliationRunner {
                 applyOnce(connection, settings, observations, runId, listed, teams, tally, waits);
                 return;
             } catch (DuplicateKeyException | ConcurrencyFailureException e) {
-                // A hook job on another instance created or changed one of this page's people meanwhile:
-                // the page is read and decided again, and then sees it.
+                // A hook job (on any instance) created or changed one of this page's people meanwhile:
+                // the page is decided again and then sees them. Each attempt gets past the people that
+                // collided, so a few suffice even during a hook storm.
                 if (attempt >= PAGE_ATTEMPTS) {
                     throw e;
                 }
                 teams.clear(); // a team made in the rolled-back transaction does not exist
+                pause(ThreadLocalRandom.current().nextLong(20, 50L * attempt));
             }
         }
     }
@@ -155,6 +158,15 @@ class ReconciliationRunner {
             runs.changes(changeRows(connection.accountId(), runId, results));
             runs.progress(runId, tally, waits);
         });
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private static AppUserPage join(CompletableFuture<AppUserPage> page) {
