@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.roster.RosterApplication;
 import dev.roster.okta.OktaConnections;
+import dev.roster.okta.OktaSettings;
 import dev.roster.oktasimulator.OktaSimulator;
 import dev.roster.oktasimulator.SimulatorOptions;
 import dev.roster.support.DatabaseTier;
@@ -34,6 +35,7 @@ import dev.roster.support.OktaFixture;
 import dev.roster.support.TestAccounts;
 import dev.roster.support.TestAccounts.TestAccount;
 import dev.roster.support.TestDatabase;
+import dev.roster.sso.internal.AccountRegistrations;
 
 /**
  * Two Roster instances on one database, as behind a load balancer: a person signed in on one (with
@@ -133,6 +135,22 @@ class SharedSessionTests {
         HttpResponse<String> people = browser.get(first, acme.page("/people"));
         assertThat(people.statusCode()).isEqualTo(200);
         assertThat(people.body()).contains(sim.org().users().get(1).email());
+    }
+
+    /** Settings are read from the database at each sign-in: a change saved on one instance counts on the other at once. */
+    @Test
+    void ssoWhenSwitchedOffOnOneInstanceThenTheOtherStopsOfferingItAtOnce() {
+        TestAccount acme = first.getAutowireCapableBeanFactory().createBean(TestAccounts.class).create();
+        OktaConnections onFirst = first.getBean(OktaConnections.class);
+        OktaFixture.connect(onFirst, acme.id(), sim);
+        AccountRegistrations onSecond = second.getBean(AccountRegistrations.class);
+        assertThat(onSecond.lookup(acme.key())).isInstanceOf(AccountRegistrations.Lookup.Ready.class);
+
+        onFirst.save(acme.id(), new OktaSettings(sim.orgUrl(), "org", sim.clientId(), null, null, null, null, false,
+                null, null, null, null, null, null, null, null));
+
+        assertThat(onSecond.lookup(acme.key())).isInstanceOf(AccountRegistrations.Lookup.NotEnabled.class);
+        assertThat(onSecond.findByRegistrationId(acme.key())).isNull();
     }
 
     private static long sessionsStored() {
