@@ -1,5 +1,7 @@
--- Each account's share of each Okta rate-limit bucket, shared by every Roster instance: a call takes one
--- unit of allowance in one atomic UPDATE, and every Okta answer's X-Rate-Limit-* headers correct it.
+-- Each account's share of each Okta rate-limit bucket, shared by every Roster instance. Okta's answers tell
+-- how much of the bucket remains; the calls Roster has started but Okta has not yet answered are counted
+-- here, so that all instances together start a call only while remaining − in flight is above the part
+-- owed to the org's other integrations. Each change is one atomic UPDATE.
 
 CREATE TABLE okta_rate_budget (
     account_id   UUID        NOT NULL REFERENCES account (id),
@@ -8,7 +10,9 @@ CREATE TABLE okta_rate_budget (
     window_reset BIGINT      NOT NULL,
     -- the bucket's limit per window (X-Rate-Limit-Limit)
     bucket_limit BIGINT      NOT NULL,
-    -- calls all instances together may still start in this window
-    allowance    BIGINT      NOT NULL,
+    -- what Okta last said remains in this window (X-Rate-Limit-Remaining), lowest answer wins
+    remaining    BIGINT      NOT NULL,
+    -- calls started by any instance and not answered yet
+    in_flight    BIGINT      NOT NULL,
     PRIMARY KEY (account_id, bucket)
 );

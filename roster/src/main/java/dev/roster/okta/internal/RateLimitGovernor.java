@@ -43,16 +43,23 @@ public class RateLimitGovernor {
         }
     }
 
-    /** Notes the bucket's state from a response's {@code X-Rate-Limit-*} headers. */
+    /** Notes the bucket's state from an answer's {@code X-Rate-Limit-*} headers; the call has landed. */
     public void observe(String bucket, String limit, String remaining, String reset) {
         try {
             if (limit != null && remaining != null && reset != null) {
                 budget.observe(bucket, Long.parseLong(limit.strip()), Long.parseLong(remaining.strip()),
                         Long.parseLong(reset.strip()));
+                return;
             }
         } catch (NumberFormatException e) {
             // Okta always sends numbers; anything else is ignored rather than trusted.
         }
+        budget.released(bucket);
+    }
+
+    /** A call that got no answer at all (time-out, connection lost). */
+    public void released(String bucket) {
+        budget.released(bucket);
     }
 
     /** After a 429: wait for the reset Okta named, whatever the bookkeeping said; other instances wait too. */
