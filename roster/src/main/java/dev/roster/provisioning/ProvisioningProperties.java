@@ -21,8 +21,8 @@ import jakarta.validation.constraints.NotNull;
  *                       not all start at once (default 1h: 03:00–03:59:59 GMT)
  * @param accountJobConcurrency  per-user jobs of one account running at once on one instance, so that one
  *                               account's hook storm leaves workers for the others
- * @param accountJobSpacing      the least time between two queued per-user jobs of one account, so that a storm
- *                               is spread over the queue and others' events are not queued behind all of it
+ * @param accountBurst           per-user jobs one account may queue within 10 seconds at full priority; the rest
+ *                               of a storm goes after other accounts' jobs
  * @param reconcileConcurrency   reconciliations running at once on one instance; the others wait their turn,
  *                               so that long runs never take every worker from hook jobs
  */
@@ -35,6 +35,6 @@ public record ProvisioningProperties(
         @NotNull @DefaultValue("1m") Duration scheduleCheck,
         @NotNull @DefaultValue("1h") Duration scheduleSpread,
         @Min(1) @DefaultValue("4") int accountJobConcurrency,
-        @NotNull @DefaultValue("5ms") Duration accountJobSpacing,
+        @Min(1) @DefaultValue("50") int accountBurst,
         @Min(1) @DefaultValue("2") int reconcileConcurrency) {
 }

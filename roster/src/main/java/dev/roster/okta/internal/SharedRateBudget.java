@@ -92,7 +92,7 @@ public class SharedRateBudget {
         for (int attempt = 0; attempt < 3; attempt++) {
             if (jdbc.sql("""
                     UPDATE okta_rate_budget SET in_flight = in_flight + 1
-                    WHERE account_id = ? AND bucket = ? AND window_reset > ? AND remaining - in_flight > CEIL(bucket_limit * ?)
+                    WHERE account_id = ? AND bucket = ? AND window_reset > ? AND remaining - in_flight > CEIL(bucket_limit * CAST(? AS DOUBLE PRECISION))
                     """).params(accountId, bucket, now, 1 - share).update() == 1) {
                 return new Permit.Granted();
             }

@@ -10,7 +10,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 /**
  * Asks for a user's sync: bumps the user's request counter and queues their job unless one is
  * already waiting. Runs inside the caller's transaction, so the request and the job commit together.
- * The job's execution time is paced per account ({@link AccountFairness}).
+ * An account in a storm of events gets its further jobs at a lower priority ({@link AccountFairness}).
  */
 @Component
 public class SyncRequests {
@@ -27,9 +27,7 @@ public class SyncRequests {
 
     public void request(UUID accountId, String oktaUserId) {
         state.request(accountId, oktaUserId);
-        Instant at = fairness.next(accountId, Instant.now());
-        if (UserSyncJob.enqueue(scheduler, accountId, oktaUserId, at)) {
-            fairness.queued(accountId, at);
-        }
+        Instant now = Instant.now();
+        UserSyncJob.enqueue(scheduler, accountId, oktaUserId, now, fairness.priority(accountId, now));
     }
 }

@@ -3,6 +3,7 @@ package dev.roster.provisioning.internal;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,9 +58,8 @@ class UserSyncJob {
                 .execute((instance, context) -> {
                     UUID accountId = instance.getData().accountId();
                     if (!fairness.tryStart(accountId)) {
-                        // the account has its share of workers here: back to the end of its line
-                        Instant later = fairness.next(accountId, Instant.now().plusMillis(100));
-                        fairness.queued(accountId, later);
+                        // the account has its share of workers here: put back a moment later
+                        Instant later = Instant.now().plusMillis(ThreadLocalRandom.current().nextLong(500, 1500));
                         return (complete, ops) -> ops.reschedule(complete, later);
                     }
                     try {
@@ -104,10 +104,10 @@ class UserSyncJob {
         }
     }
 
-    /** Queues a sync of this user at {@code at} unless one is already waiting. Joins the caller's transaction. */
-    static boolean enqueue(SchedulerClient scheduler, UUID accountId, String oktaUserId, Instant at) {
+    /** Queues a sync of this user unless one is already waiting. Joins the caller's transaction. */
+    static boolean enqueue(SchedulerClient scheduler, UUID accountId, String oktaUserId, Instant at, int priority) {
         Request request = new Request(accountId, oktaUserId);
-        return scheduler.scheduleIfNotExists(TASK.instance(request.instanceId()).data(request).priority(PRIORITY).build(),
+        return scheduler.scheduleIfNotExists(TASK.instance(request.instanceId()).data(request).priority(priority).build(),
                 at);
     }
 }
