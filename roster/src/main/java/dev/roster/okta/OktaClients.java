@@ -6,17 +6,22 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 
 import dev.roster.okta.internal.RateLimitGovernor;
 import dev.roster.okta.internal.RestOktaApi;
+import dev.roster.okta.internal.SharedRateBudget;
 import dev.roster.okta.internal.ServiceAppTokens;
 import dev.roster.okta.internal.Sleeper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Okta API clients per account. Each account keeps one rate-limit governor (its share of the
- * org's buckets) and one service-app token cache for as long as its connection is unchanged.
+ * org's buckets, booked in the database for all instances) and one service-app token cache for as
+ * long as its connection is unchanged (compared on every use, so a change saved on another instance
+ * is picked up at the next call).
  */
 @Service
 @EnableConfigurationProperties(OktaClientProperties.class)
@@ -27,17 +32,22 @@ public class OktaClients {
 
     private final OktaClientProperties properties;
     private final JsonMapper json;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final Sleeper sleeper;
     private final Map<UUID, Cached> clients = new ConcurrentHashMap<>();
 
     @org.springframework.beans.factory.annotation.Autowired
-    OktaClients(OktaClientProperties properties, JsonMapper json) {
-        this(properties, json, Sleeper.REAL);
+    OktaClients(OktaClientProperties properties, JsonMapper json, JdbcClient jdbc, TransactionTemplate transactions) {
+        this(properties, json, jdbc, transactions, Sleeper.REAL);
     }
 
-    OktaClients(OktaClientProperties properties, JsonMapper json, Sleeper sleeper) {
+    OktaClients(OktaClientProperties properties, JsonMapper json, JdbcClient jdbc, TransactionTemplate transactions,
+            Sleeper sleeper) {
         this.properties = properties;
         this.json = json;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
         this.sleeper = sleeper;
     }
 
@@ -54,8 +64,8 @@ public class OktaClients {
     }
 
     private OktaApi create(OktaConnection connection) {
-        RateLimitGovernor governor = new RateLimitGovernor(connection.rateLimitShare().doubleValue(), sleeper,
-                properties.maxWait());
+        RateLimitGovernor governor = new RateLimitGovernor(new SharedRateBudget(jdbc, transactions,
+                connection.accountId(), connection.rateLimitShare().doubleValue()), sleeper, properties.maxWait());
         ServiceAppTokens tokens = connection.serviceApp() == null ? null
                 : new ServiceAppTokens(connection.orgUrl(), connection.serviceApp(), json, properties);
         return new RestOktaApi(connection, governor, tokens, json, properties, sleeper);

@@ -16,11 +16,14 @@ import jakarta.validation.constraints.NotNull;
  * @param clockSkew   tolerance for {@code exp} and {@code iat} of ID tokens (clocks drift a little)
  * @param httpTimeout connect and read timeout for Okta's discovery document and keys
  * @param scopes      asked of Okta; {@code email} brings the email and whether Okta verified it
+ * @param discoveryTtl how long an instance keeps an issuer's discovery document (the account's settings
+ *                    themselves are read at every sign-in)
  */
 @Validated
 @ConfigurationProperties("roster.sso")
 public record SsoProperties(
         @NotNull @DefaultValue("60s") Duration clockSkew,
         @NotNull @DefaultValue("5s") Duration httpTimeout,
-        @NotEmpty @DefaultValue({"openid", "profile", "email"}) List<String> scopes) {
+        @NotEmpty @DefaultValue({"openid", "profile", "email"}) List<String> scopes,
+        @NotNull @DefaultValue("10m") Duration discoveryTtl) {
 }

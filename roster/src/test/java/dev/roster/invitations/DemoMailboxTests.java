@@ -21,7 +21,7 @@ import dev.roster.support.LiveServerTest;
 /** Demo mode: provisioned people's invitations land in the embedded mailbox, shown to the demo's admins. */
 @AutoConfigureMockMvc
 @TestPropertySource(properties = {"roster.demo.enabled=true", "roster.demo.okta-users=3",
-        "roster.invitations.dispatch-interval=200ms"})
+        "roster.invitations.dispatch-interval=200ms", dev.roster.support.IntegrationTest.CONTAINER_SESSIONS})
 class DemoMailboxTests extends LiveServerTest {
 
     @Autowired

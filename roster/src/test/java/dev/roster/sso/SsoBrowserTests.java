@@ -86,7 +86,7 @@ class SsoBrowserTests extends LiveServerTest {
             page.waitForURL(Pattern.compile(Pattern.quote(base + "/a/" + acme.key() + "/teams") + "(\\?continue)?"));
             assertThat(page.locator("header.top .brand").textContent()).isEqualTo(acme.account().name());
             assertThat(people.require(acme.id(), person.id()).person().oktaId()).isEqualTo(user.id());
-            Cookie session = context.cookies(base).stream().filter(c -> c.name.equals("JSESSIONID")).findFirst()
+            Cookie session = context.cookies(base).stream().filter(c -> c.name.equals("SESSION")).findFirst()
                     .orElseThrow();
             assertThat(session.httpOnly).isTrue();
             assertThat(session.sameSite).isEqualTo(SameSiteAttribute.LAX);

@@ -14,12 +14,20 @@ import org.springframework.test.web.servlet.MockMvc;
  * Base of the integration tests: the whole application over MockMvc, on H2, or on PostgreSQL in
  * the PostgreSQL tier. Each test makes its own accounts, so tests share a context safely.
  */
-@SpringBootTest
+@SpringBootTest(properties = IntegrationTest.CONTAINER_SESSIONS)
 @AutoConfigureMockMvc
 @Tag("integration")
 @ExtendWith(DatabaseTier.class)
 @Import(TestAccounts.class)
 public abstract class IntegrationTest {
+
+    /**
+     * MockMvc tests carry their session as a {@code MockHttpSession}, which Spring Session's filter
+     * (it reads the session cookie) would not see: they use the servlet container's sessions.
+     * Sessions in the database are tested over real HTTP ({@code SharedSessionTests}, the browser tests).
+     */
+    public static final String CONTAINER_SESSIONS =
+            "spring.autoconfigure.exclude=org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration";
 
     @Autowired
     protected MockMvc mvc;

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -49,6 +50,22 @@ public final class TestDatabase {
             String url = "jdbc:h2:mem:roster-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
             registry.add("spring.datasource.url", () -> url);
         }
+    }
+
+    /**
+     * One database for several application contexts in this JVM (instances behind a load balancer):
+     * a fresh PostgreSQL schema in the PostgreSQL tier, else a named in-memory H2 database.
+     */
+    public static Map<String, Object> shared() {
+        if (!postgres()) {
+            return Map.of("spring.datasource.url", "jdbc:h2:mem:shared-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        }
+        String schema = "roster_test_" + RUN + "_" + SCHEMAS.size();
+        execute("CREATE SCHEMA " + schema);
+        SCHEMAS.add(schema);
+        return Map.of("spring.datasource.url", POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema="
+                + schema, "spring.datasource.username", POSTGRES_USER, "spring.datasource.password", POSTGRES_PASSWORD,
+                "spring.flyway.schemas", schema);
     }
 
     /** Whether a PostgreSQL server answers at the configured URL. */

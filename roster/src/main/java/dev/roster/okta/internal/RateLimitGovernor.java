@@ -3,59 +3,66 @@ package dev.roster.okta.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Keeps one account within its share of each Okta rate-limit bucket. Okta's buckets are shared by
  * every integration of the org, so Roster stops while the bucket's remainder is down to what the
- * other integrations are owed ({@code (1 − share) × limit}) and waits for the window's reset.
+ * other integrations are owed ({@code (1 − share) × limit}) and waits for the window's reset. The
+ * books are a {@link SharedRateBudget} in the database, so every instance of Roster draws on the
+ * same share.
  */
 public class RateLimitGovernor {
 
-    private record Window(long limit, long remaining, long resetEpochSecond) {
-    }
+    /** Enough turns to outlast a window; past them the call goes ahead and Okta's 429 decides. */
+    private static final int MAX_TURNS = 10;
 
-    private final double share;
+    private final SharedRateBudget budget;
     private final Sleeper sleeper;
     private final Duration maxWait;
     private final Clock clock = Clock.systemUTC();
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final AtomicLong waits = new AtomicLong();
+    /** The latest reset a wait here lasted until: time has reached it even if the clock says otherwise. */
+    private final AtomicLong waitedUntil = new AtomicLong();
 
-    public RateLimitGovernor(double share, Sleeper sleeper, Duration maxWait) {
-        this.share = share;
+    public RateLimitGovernor(SharedRateBudget budget, Sleeper sleeper, Duration maxWait) {
+        this.budget = budget;
         this.sleeper = sleeper;
         this.maxWait = maxWait;
     }
 
-    /** Waits, if needed, until a call in this bucket is within the share. */
+    /** Waits, if needed, until a call in this bucket is within the share; then takes it from the budget. */
     public void acquire(String bucket) {
-        Window window = windows.get(bucket);
-        if (window == null || window.limit() <= 0) {
-            return;
-        }
-        long reserve = (long) Math.ceil(window.limit() * (1 - share));
-        if (window.remaining() <= reserve && clock.instant().getEpochSecond() < window.resetEpochSecond()) {
-            waitForReset(bucket, window.resetEpochSecond());
+        for (int turn = 0; turn < MAX_TURNS; turn++) {
+            long now = Math.max(clock.instant().getEpochSecond(), waitedUntil.get());
+            if (!(budget.take(bucket, now) instanceof SharedRateBudget.Permit.Wait wait)) {
+                return;
+            }
+            waitForReset(wait.untilEpochSecond());
         }
     }
 
-    /** Notes the bucket's state from a response's {@code X-Rate-Limit-*} headers. */
+    /** Notes the bucket's state from an answer's {@code X-Rate-Limit-*} headers; the call has landed. */
     public void observe(String bucket, String limit, String remaining, String reset) {
         try {
             if (limit != null && remaining != null && reset != null) {
-                windows.put(bucket, new Window(Long.parseLong(limit.strip()), Long.parseLong(remaining.strip()),
-                        Long.parseLong(reset.strip())));
+                budget.observe(bucket, Long.parseLong(limit.strip()), Long.parseLong(remaining.strip()),
+                        Long.parseLong(reset.strip()));
+                return;
             }
         } catch (NumberFormatException e) {
             // Okta always sends numbers; anything else is ignored rather than trusted.
         }
+        budget.released(bucket);
     }
 
-    /** After a 429: wait for the reset Okta named, whatever the bookkeeping said. */
+    /** A call that got no answer at all (time-out, connection lost). */
+    public void released(String bucket) {
+        budget.released(bucket);
+    }
+
+    /** After a 429: wait for the reset Okta named, whatever the bookkeeping said; other instances wait too. */
     public void rejected(String bucket, String reset) {
         long resetAt;
         try {
@@ -63,15 +70,15 @@ public class RateLimitGovernor {
         } catch (NumberFormatException e) {
             resetAt = clock.instant().getEpochSecond() + 1;
         }
-        windows.remove(bucket);
-        waitForReset(bucket, resetAt);
+        budget.exhausted(bucket, resetAt);
+        waitForReset(resetAt);
     }
 
     public long waits() {
         return waits.get();
     }
 
-    private void waitForReset(String bucket, long resetEpochSecond) {
+    private void waitForReset(long resetEpochSecond) {
         Duration until = Duration.between(clock.instant(), Instant.ofEpochSecond(resetEpochSecond));
         // A little jitter so that several workers do not all fire at the window's first second.
         Duration wait = until.plusMillis(ThreadLocalRandom.current().nextLong(50, 500));
@@ -79,9 +86,10 @@ public class RateLimitGovernor {
             wait = maxWait;
         }
         waits.incrementAndGet();
-        windows.remove(bucket);
+        long reached = Math.min(resetEpochSecond, clock.instant().plus(wait).getEpochSecond());
         if (!wait.isNegative()) {
             sleeper.sleep(wait);
         }
+        waitedUntil.accumulateAndGet(reached, Math::max);
     }
 }

@@ -143,6 +143,7 @@ public class RestOktaApi implements OktaApi {
                                 response.getHeaders(),
                                 new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)), true);
             } catch (ResourceAccessException | UncheckedIOException e) {
+                governor.released(bucket);
                 if (++failures >= properties.maxAttempts()) {
                     throw new OktaApiException("Okta did not answer " + uri.getPath() + " after " + failures
                             + " attempts: " + rootMessage(e), e);

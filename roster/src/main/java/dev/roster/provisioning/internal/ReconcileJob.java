@@ -1,8 +1,10 @@
 package dev.roster.provisioning.internal;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +12,9 @@ import org.springframework.context.annotation.Lazy;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.Priority;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -21,7 +25,8 @@ import dev.roster.provisioning.ProvisioningProperties;
  * Reconciliation on the job queue, one task instance per run. Runs of one account never overlap:
  * a new run is only created when none is queued or running (see {@link ReconcileQueue}). A run
  * whose instance died is picked up again by another (db-scheduler revives dead executions) and
- * restarts its listing.
+ * restarts its listing. At most {@code reconcileConcurrency} runs at once per instance, below hook
+ * jobs in priority.
  */
 @Configuration(proxyBeanMethods = false)
 class ReconcileJob {
@@ -31,11 +36,30 @@ class ReconcileJob {
     record Request(UUID accountId, UUID runId) implements Serializable {
     }
 
+    /** Below hook jobs: when workers are scarce, a person's change waits less than a nightly run. */
+    static final int PRIORITY = Priority.LOW;
+
+    /** A run waiting for a free reconciliation slot on this instance looks again after this. */
+    static final Duration WAIT_FOR_SLOT = Duration.ofSeconds(5);
+
     @Bean
-    OneTimeTask<Request> oktaReconcileTask(ReconciliationRunner runner) {
-        return Tasks.oneTime(TASK)
+    CustomTask<Request> oktaReconcileTask(ReconciliationRunner runner, ProvisioningProperties properties) {
+        Semaphore slots = new Semaphore(properties.reconcileConcurrency());
+        return Tasks.custom(TASK)
+                .defaultPriority(PRIORITY)
                 .onDeadExecutionRevive()
-                .execute((instance, context) -> runner.run(instance.getData().accountId(), instance.getData().runId()));
+                .execute((instance, context) -> {
+                    if (!slots.tryAcquire()) {
+                        // this instance runs its share of reconciliations: the workers stay free for hook jobs
+                        return (complete, ops) -> ops.reschedule(complete, Instant.now().plus(WAIT_FOR_SLOT));
+                    }
+                    try {
+                        runner.run(instance.getData().accountId(), instance.getData().runId());
+                    } finally {
+                        slots.release();
+                    }
+                    return new CompletionHandler.OnCompleteRemove<>();
+                });
     }
 
     /** Every instance checks, now and then, whose daily run is due; the queue keeps each run single. */
@@ -47,6 +71,6 @@ class ReconcileJob {
 
     static boolean enqueue(SchedulerClient scheduler, UUID accountId, UUID runId) {
         return scheduler.scheduleIfNotExists(TASK.instance(accountId + ":" + runId).data(new Request(accountId, runId))
-                .build(), Instant.now());
+                .priority(PRIORITY).build(), Instant.now());
     }
 }

@@ -33,6 +33,20 @@ public class ReconcileQueue {
         });
     }
 
+    /**
+     * The day's scheduled run, unless one was created since it fell due. Checked under the
+     * account's row lock, so two instances ticking in the same minute cannot both start it: the
+     * second sees the first's run once the lock is released.
+     */
+    boolean startScheduled(UUID accountId, Instant dueAt, Instant now) {
+        runs.lockAccount(accountId);
+        if (!ReconcileSchedule.notScheduledSince(runs.lastScheduled(accountId), dueAt)) {
+            return false;
+        }
+        start(accountId, "schedule", now);
+        return true;
+    }
+
     public void approve(UUID accountId, UUID runId, UUID adminId, Instant now) {
         int deactivated = runner.deactivate(accountId, runId, runs.held(runId));
         runs.addDeactivated(runId, deactivated);

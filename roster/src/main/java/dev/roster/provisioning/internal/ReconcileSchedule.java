@@ -1,11 +1,8 @@
 package dev.roster.provisioning.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,8 +15,9 @@ import dev.roster.provisioning.ProvisioningProperties;
 
 /**
  * The daily reconciliation: each account at its configured UTC time (default 03:00 GMT), shifted
- * by a fixed per-account offset inside the spread window so that many accounts do not all start
- * in the same second.
+ * by a fixed per-account offset inside the spread window ({@link DailyRunTimes}) so that many
+ * accounts do not all start in the same second. Every instance may dispatch; the account's row
+ * lock makes one day's run start once.
  */
 @Component
 public class ReconcileSchedule {
@@ -30,7 +28,7 @@ public class ReconcileSchedule {
     private final JdbcClient jdbc;
     private final ReconcileQueue queue;
     private final TransactionTemplate transaction;
-    private final ProvisioningProperties properties;
+    private final DailyRunTimes times;
     private final Clock clock;
 
     ReconcileSchedule(JdbcClient jdbc, ReconcileQueue queue, TransactionTemplate transaction,
@@ -38,7 +36,7 @@ public class ReconcileSchedule {
         this.jdbc = jdbc;
         this.queue = queue;
         this.transaction = transaction;
-        this.properties = properties;
+        this.times = new DailyRunTimes(properties.scheduleSpread());
         this.clock = clock;
     }
 
@@ -64,25 +62,25 @@ public class ReconcileSchedule {
         for (Due due : accounts) {
             Instant dueAt = latestDue(due.accountId(), due.at(), now);
             boolean connectedSince = due.connectedAt().isAfter(dueAt);
-            if (!connectedSince && (due.lastScheduled() == null || due.lastScheduled().isBefore(dueAt))) {
-                transaction.executeWithoutResult(s -> queue.start(due.accountId(), "schedule", now));
+            if (!connectedSince && notScheduledSince(due.lastScheduled(), dueAt)
+                    && Boolean.TRUE.equals(transaction.execute(s -> queue.startScheduled(due.accountId(), dueAt, now)))) {
                 started++;
             }
         }
         return started;
     }
 
-    /** The next moment after {@code now} when this account's daily run falls due. */
+    static boolean notScheduledSince(Instant lastScheduled, Instant dueAt) {
+        return lastScheduled == null || lastScheduled.isBefore(dueAt);
+    }
+
+    /** The next moment after {@code now} when this account's daily run falls due (what the Okta page shows). */
     public Instant nextDue(UUID accountId, LocalTime at, Instant now) {
-        return latestDue(accountId, at, now).plus(Duration.ofDays(1));
+        return times.nextDue(accountId, at, now);
     }
 
     /** The most recent moment at or before {@code now} when this account's daily run fell due. */
     Instant latestDue(UUID accountId, LocalTime at, Instant now) {
-        long spread = properties.scheduleSpread().toSeconds();
-        Duration offset = Duration.ofSeconds(spread == 0 ? 0 : Math.floorMod(accountId.hashCode(), spread));
-        LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
-        Instant todays = today.atTime(at).toInstant(ZoneOffset.UTC).plus(offset);
-        return todays.isAfter(now) ? todays.minus(Duration.ofDays(1)) : todays;
+        return times.latestDue(accountId, at, now);
     }
 }

@@ -13,11 +13,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,6 +47,7 @@ class ReconciliationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ReconciliationRunner.class);
     static final String NOT_LISTED = "no longer assigned to the app in Okta";
+    private static final int PAGE_ATTEMPTS = 10;
 
     private final OktaConnections connections;
     private final OktaClients clients;
@@ -128,6 +132,25 @@ class ReconciliationRunner {
     private void apply(OktaConnection connection, MappingSettings settings, AppUserPage page, UUID runId,
             Set<UUID> listed, Map<String, UUID> teams, RunTally tally, long waits) {
         List<Observation> observations = page.users().stream().map(u -> new Observation(u.id(), u, true)).toList();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                applyOnce(connection, settings, observations, runId, listed, teams, tally, waits);
+                return;
+            } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+                // A hook job (on any instance) created or changed one of this page's people meanwhile:
+                // the page is decided again and then sees them. Each attempt gets past the people that
+                // collided, so a few suffice even during a hook storm.
+                if (attempt >= PAGE_ATTEMPTS) {
+                    throw e;
+                }
+                teams.clear(); // a team made in the rolled-back transaction does not exist
+                pause(ThreadLocalRandom.current().nextLong(20, 50L * attempt));
+            }
+        }
+    }
+
+    private void applyOnce(OktaConnection connection, MappingSettings settings, List<Observation> observations,
+            UUID runId, Set<UUID> listed, Map<String, UUID> teams, RunTally tally, long waits) {
         transaction.executeWithoutResult(s -> {
             List<UserResult> results = engine.apply(connection, settings, observations, listed, teams);
             tally.pages++;
@@ -136,6 +159,15 @@ class ReconciliationRunner {
             runs.changes(changeRows(connection.accountId(), runId, results));
             runs.progress(runId, tally, waits);
         });
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private static AppUserPage join(CompletableFuture<AppUserPage> page) {

@@ -50,6 +50,14 @@ public class SyncRunRepository {
                 .stream().findFirst();
     }
 
+    /** When the account's latest scheduled run was created, or null. */
+    Instant lastScheduled(UUID accountId) {
+        return jdbc.sql("SELECT MAX(created_at) AS last_scheduled FROM okta_sync_run WHERE account_id = ?"
+                        + " AND run_trigger = 'schedule'").param(accountId)
+                .query((rs, row) -> Instants.read(rs, "last_scheduled")).list().stream()
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
     /** Serialises run creation per account across instances. */
     void lockAccount(UUID accountId) {
         jdbc.sql("SELECT id FROM account WHERE id = ? FOR UPDATE").param(accountId).query(UUID.class).optional();

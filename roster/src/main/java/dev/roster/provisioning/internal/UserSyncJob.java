@@ -3,15 +3,19 @@ package dev.roster.provisioning.internal;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Priority;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -39,16 +43,33 @@ class UserSyncJob {
         }
     }
 
+    /** Hook work goes before reconciliations and emails when workers are scarce. */
+    static final int PRIORITY = Priority.HIGH;
+
     @Bean
-    CustomTask<Request> oktaUserSyncTask(UserSyncService sync, UserSyncState state, ProvisioningProperties properties) {
+    CustomTask<Request> oktaUserSyncTask(UserSyncService sync, UserSyncState state, AccountFairness fairness,
+            ProvisioningProperties properties) {
         return Tasks.custom(TASK)
+                .defaultPriority(PRIORITY)
                 .onFailure(FailureHandler.<Request>maxRetries(properties.jobRetries())
                         .withBackoff(properties.jobRetryDelay(), 3.0)
                         .thenRemove(ignored -> log.warn("A per-user Okta sync gave up after {} attempts; the next"
                                 + " reconciliation will heal it", properties.jobRetries())))
-                .execute((instance, context) -> runOnce(instance.getData(), sync, state)
-                        ? (CompletionHandler<Request>) (complete, ops) -> ops.reschedule(complete, Instant.now())
-                        : new CompletionHandler.OnCompleteRemove<>());
+                .execute((instance, context) -> {
+                    UUID accountId = instance.getData().accountId();
+                    if (!fairness.tryStart(accountId)) {
+                        // the account has its share of workers here: put back a moment later
+                        Instant later = Instant.now().plusMillis(ThreadLocalRandom.current().nextLong(500, 1500));
+                        return (complete, ops) -> ops.reschedule(complete, later);
+                    }
+                    try {
+                        return runOnce(instance.getData(), sync, state)
+                                ? (CompletionHandler<Request>) (complete, ops) -> ops.reschedule(complete, Instant.now())
+                                : new CompletionHandler.OnCompleteRemove<>();
+                    } finally {
+                        fairness.finished(accountId);
+                    }
+                });
     }
 
     /**
@@ -58,7 +79,7 @@ class UserSyncJob {
     static boolean runOnce(Request request, OktaUserSync sync, UserSyncState state) {
         long before = state.requested(request.accountId(), request.oktaUserId());
         try {
-            sync.syncUser(request.accountId(), request.oktaUserId());
+            syncUser(request, sync);
         } catch (OktaUnavailableException e) {
             state.done(request.accountId(), request.oktaUserId(), "Failed", e.getMessage());
             throw e;
@@ -66,9 +87,27 @@ class UserSyncJob {
         return state.requested(request.accountId(), request.oktaUserId()) != before;
     }
 
+    /**
+     * A reconciliation page on another instance may insert this person at the same moment: the
+     * loser of the unique constraint reads again at once and then updates the person it finds.
+     */
+    private static void syncUser(Request request, OktaUserSync sync) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                sync.syncUser(request.accountId(), request.oktaUserId());
+                return;
+            } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Queues a sync of this user unless one is already waiting. Joins the caller's transaction. */
-    static boolean enqueue(SchedulerClient scheduler, UUID accountId, String oktaUserId) {
+    static boolean enqueue(SchedulerClient scheduler, UUID accountId, String oktaUserId, Instant at, int priority) {
         Request request = new Request(accountId, oktaUserId);
-        return scheduler.scheduleIfNotExists(TASK.instance(request.instanceId()).data(request).build(), Instant.now());
+        return scheduler.scheduleIfNotExists(TASK.instance(request.instanceId()).data(request).priority(priority).build(),
+                at);
     }
 }

@@ -1,8 +1,9 @@
 package dev.roster.sso.internal;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -28,8 +29,9 @@ import dev.roster.sso.SsoProperties;
 
 /**
  * One OIDC client registration per account, its id being the account key, built from the account's
- * Okta settings and the issuer's discovery document. Kept until the settings change (then evicted
- * by {@link OktaConnectionChanged}), so neither a restart nor a discovery fetch per sign-in is needed.
+ * Okta settings (read from the database at each lookup, so every instance sees a change at once) and
+ * the issuer's discovery document (fetched again after {@code roster.sso.discovery-ttl}, 10 minutes,
+ * or when the settings differ), so neither a restart nor a discovery fetch per sign-in is needed.
  */
 @Component
 public class AccountRegistrations implements ClientRegistrationRepository {
@@ -50,21 +52,25 @@ public class AccountRegistrations implements ClientRegistrationRepository {
         }
     }
 
-    private record Cached(UUID accountId, Lookup.Ready ready) {
+    /** A registration built from this connection, with the discovery document read at {@code fetchedAt}. */
+    private record Cached(OktaConnection connection, ClientRegistration registration, Instant fetchedAt) {
     }
 
     private final Accounts accounts;
     private final OktaConnections connections;
     private final SsoProperties properties;
     private final WebProperties web;
+    private final Clock clock;
     private final RestClient http;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    AccountRegistrations(Accounts accounts, OktaConnections connections, SsoProperties properties, WebProperties web) {
+    AccountRegistrations(Accounts accounts, OktaConnections connections, SsoProperties properties, WebProperties web,
+            Clock clock) {
         this.accounts = accounts;
         this.connections = connections;
         this.properties = properties;
         this.web = web;
+        this.clock = clock;
         SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
         factory.setConnectTimeout(properties.httpTimeout());
         factory.setReadTimeout(properties.httpTimeout());
@@ -76,22 +82,31 @@ public class AccountRegistrations implements ClientRegistrationRepository {
         return lookup(registrationId) instanceof Lookup.Ready ready ? ready.registration() : null;
     }
 
+    /**
+     * The account and its Okta settings are read from the database every time, so a change saved on
+     * any instance counts at once; only the registration built from the issuer's discovery document
+     * is kept, while the settings are unchanged and for at most {@code discoveryTtl}.
+     */
     public Lookup lookup(String accountKey) {
-        Cached cached = accountKey == null ? null : cache.get(accountKey);
-        if (cached != null) {
-            return cached.ready();
-        }
-        Optional<Account> account = accounts.byKey(accountKey);
+        Optional<Account> account = accountKey == null ? Optional.empty() : accounts.byKey(accountKey);
         Optional<OktaConnection> connection = account.flatMap(a -> connections.find(a.id()))
                 .filter(c -> c.ssoEnabled() && c.clientSecret() != null);
         if (connection.isEmpty()) {
+            if (accountKey != null) {
+                cache.remove(accountKey);
+            }
             return new Lookup.NotEnabled();
         }
+        Cached cached = cache.get(accountKey);
+        Instant now = Instant.now(clock);
+        if (cached != null && cached.connection().equals(connection.get())
+                && cached.fetchedAt().plus(properties.discoveryTtl()).isAfter(now)) {
+            return new Lookup.Ready(account.get(), connection.get(), cached.registration());
+        }
         try {
-            Lookup.Ready ready = new Lookup.Ready(account.get(), connection.get(),
-                    registration(accountKey, connection.get()));
-            cache.put(accountKey, new Cached(account.get().id(), ready));
-            return ready;
+            ClientRegistration registration = registration(accountKey, connection.get());
+            cache.put(accountKey, new Cached(connection.get(), registration, now));
+            return new Lookup.Ready(account.get(), connection.get(), registration);
         } catch (RestClientException | IllegalStateException | IllegalArgumentException e) {
             // not cached: the next sign-in tries again
             log.warn("SSO discovery for account '{}' at {} failed: {}", accountKey, connection.get().issuer(),
@@ -100,9 +115,10 @@ public class AccountRegistrations implements ClientRegistrationRepository {
         }
     }
 
+    /** This instance's own saves need not wait for the next lookup's comparison. */
     @EventListener
     void on(OktaConnectionChanged changed) {
-        cache.values().removeIf(c -> c.accountId().equals(changed.accountId()));
+        cache.values().removeIf(c -> c.connection().accountId().equals(changed.accountId()));
     }
 
     private ClientRegistration registration(String key, OktaConnection c) {

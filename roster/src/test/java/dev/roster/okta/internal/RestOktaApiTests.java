@@ -16,9 +16,16 @@ import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -40,6 +47,19 @@ class RestOktaApiTests {
     private final List<Duration> sleeps = new ArrayList<>();
     private HttpServer server;
     private String orgUrl;
+
+    // The rate-limit books live in the database: an in-memory H2 with Roster's migrations.
+    private static JdbcClient jdbc;
+    private static TransactionTemplate transactions;
+
+    @BeforeAll
+    static void database() {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                "jdbc:h2:mem:okta-client-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        jdbc = JdbcClient.create(dataSource);
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
 
     @BeforeEach
     void start() throws IOException {
@@ -76,7 +96,10 @@ class RestOktaApiTests {
                 Secret.of("token-123"), null, Secret.of("hook"), "Authorization", false, true, false, false, false,
                 BigDecimal.valueOf(share), LocalTime.of(3, 0), 20, 500, Instant.now());
         Sleeper recording = sleeps::add;
-        return new RestOktaApi(connection, new RateLimitGovernor(share, recording, properties.maxWait()), null,
+        jdbc.sql("INSERT INTO account (id, account_key, name, created_at) VALUES (?, ?, 'Test', CURRENT_TIMESTAMP)")
+                .params(connection.accountId(), "t" + connection.accountId().toString().substring(0, 8)).update();
+        SharedRateBudget budget = new SharedRateBudget(jdbc, transactions, connection.accountId(), share);
+        return new RestOktaApi(connection, new RateLimitGovernor(budget, recording, properties.maxWait()), null,
                 JsonMapper.builder().build(), properties, recording);
     }
 

@@ -16,7 +16,7 @@ import dev.roster.support.IntegrationTest;
 import dev.roster.support.TestAccounts.TestAccount;
 
 /** The daily run fires at the account's time with a clock the test controls, once per day. */
-@TestPropertySource(properties = "roster.provisioning.schedule-check=1h")
+@TestPropertySource(properties = {"roster.provisioning.schedule-check=1h", "roster.provisioning.schedule-spread=0s"})
 class ReconcileScheduleTests extends IntegrationTest {
 
     @Autowired
@@ -83,6 +83,54 @@ class ReconcileScheduleTests extends IntegrationTest {
         assertThat(scheduledRuns()).isZero();
         schedule.dispatch(Instant.parse("2032-06-02T03:00:00Z"));
         assertThat(scheduledRuns()).isEqualTo(1);
+    }
+
+    /** Several instances' dispatchers ticking in the same minute: the account's row lock lets one start the run. */
+    @Test
+    void dispatchWhenManyInstancesTickAtTheSameMinuteThenOneRun() throws Exception {
+        Instant three = Instant.parse("2033-06-01T03:00:30Z");
+        int instances = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(instances);
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(instances);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> ticks = new java.util.ArrayList<>();
+            for (int i = 0; i < instances; i++) {
+                ticks.add(pool.submit(() -> {
+                    together.await();
+                    return schedule.dispatch(three);
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> tick : ticks) {
+                tick.get();
+            }
+            assertThat(scheduledRuns()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        finishRuns();
+        schedule.dispatch(three.plusSeconds(60));
+        assertThat(scheduledRuns()).isEqualTo(1);
+    }
+
+    /**
+     * An instance that read "not yet run today" just before another instance's run for the day
+     * started and already finished: the re-check under the lock stops a second run.
+     */
+    @Test
+    void startScheduledWhenTodaysRunAlreadyFinishedThenNoSecondRun(@Autowired ReconcileQueue queue,
+            @Autowired org.springframework.transaction.support.TransactionTemplate transaction) {
+        Instant dueAt = Instant.parse("2034-06-01T03:00:00Z");
+        Instant tomorrow = dueAt.plus(java.time.Duration.ofDays(1));
+        Boolean first = transaction.execute(s -> queue.startScheduled(acme.id(), dueAt, dueAt.plusSeconds(5)));
+        finishRuns();
+        Boolean again = transaction.execute(s -> queue.startScheduled(acme.id(), dueAt, dueAt.plusSeconds(65)));
+        int afterAgain = scheduledRuns();
+        Boolean nextDay = transaction.execute(s -> queue.startScheduled(acme.id(), tomorrow, tomorrow));
+        assertThat(first).isTrue();
+        assertThat(again).isFalse();
+        assertThat(afterAgain).isEqualTo(1);
+        assertThat(nextDay).isTrue();
+        assertThat(scheduledRuns()).isEqualTo(2);
     }
 
     @Test

@@ -32,6 +32,9 @@ class OktaPagesTests extends IntegrationTest {
     @Autowired
     OktaConnections connections;
 
+    @Autowired
+    dev.roster.provisioning.internal.ReconcileSchedule schedule;
+
     TestAccount acme;
     MockHttpSession session;
 
@@ -99,7 +102,9 @@ class OktaPagesTests extends IntegrationTest {
         assertThat(location).contains("/okta/runs/");
         mvc.perform(get(acme.page("/okta")).session(session))
                 .andExpect(content().string(containsString("<time class=\"local-time\" datetime=\"")))
-                .andExpect(content().string(containsString("T03:00:00Z")))
+                // the real time: 03:00 GMT plus this account's offset inside the spread window
+                .andExpect(content().string(containsString("datetime=\"" + schedule.nextDue(acme.id(),
+                        java.time.LocalTime.of(3, 0), java.time.Instant.now()) + "\"")))
                 .andExpect(content().string(containsString("/js/local-time.js")));
         mvc.perform(get(location).session(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Sync run")))
