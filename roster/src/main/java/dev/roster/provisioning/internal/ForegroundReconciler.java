@@ -25,12 +25,15 @@ import dev.roster.provisioning.SyncRun;
 /**
  * Runs and dry runs in the caller's thread. A run's row is created like the queue's, under the
  * same account lock, but without a job; its progress is read back from the row the runner writes
- * after each page, as the Okta page does.
+ * after each page, as the Okta page does, and it beats while it runs, so a command killed outright
+ * frees the account once its heartbeat falls silent.
  */
 @Service
 class ForegroundReconciler implements ForegroundReconciliation {
 
     private static final long PROGRESS_EVERY_MS = 250;
+    /** Well inside {@link SyncRunRepository#COMMAND_SILENCE}, so a live command is never taken for dead. */
+    private static final long HEARTBEAT_EVERY_MS = 20_000;
 
     private final OktaConnections connections;
     private final SyncRunRepository runs;
@@ -61,8 +64,10 @@ class ForegroundReconciler implements ForegroundReconciliation {
         UUID runId = UUID.randomUUID();
         SyncRun active = transaction.execute(s -> {
             runs.lockAccount(accountId);
+            runs.failAbandonedCommandRuns(accountId, Instant.now(clock));
             return runs.active(accountId).orElseGet(() -> {
                 runs.insert(runId, accountId, "cli", Instant.now(clock));
+                runs.heartbeat(runId, Instant.now(clock));
                 return null;
             });
         });
@@ -77,6 +82,8 @@ class ForegroundReconciler implements ForegroundReconciliation {
         });
         poller.scheduleWithFixedDelay(() -> report(accountId, runId, expected, progress), PROGRESS_EVERY_MS,
                 PROGRESS_EVERY_MS, TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(() -> runs.heartbeat(runId, Instant.now(clock)), HEARTBEAT_EVERY_MS,
+                HEARTBEAT_EVERY_MS, TimeUnit.MILLISECONDS);
         try {
             runner.run(accountId, runId);
         } finally {

@@ -25,6 +25,7 @@ public class ReconcileQueue {
 
     public SyncRun start(UUID accountId, String trigger, Instant now) {
         runs.lockAccount(accountId);
+        runs.failAbandonedCommandRuns(accountId, now);
         return runs.active(accountId).orElseGet(() -> {
             UUID runId = UUID.randomUUID();
             runs.insert(runId, accountId, trigger, now);

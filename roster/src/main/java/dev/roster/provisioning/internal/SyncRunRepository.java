@@ -2,6 +2,7 @@ package dev.roster.provisioning.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +57,29 @@ public class SyncRunRepository {
                         + " AND run_trigger = 'schedule'").param(accountId)
                 .query((rs, row) -> Instants.read(rs, "last_scheduled")).list().stream()
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** How long a command's run may go without a heartbeat before it counts as abandoned. */
+    static final Duration COMMAND_SILENCE = Duration.ofMinutes(2);
+    static final String ABANDONED = "abandoned: the roster sync command stopped without finishing";
+
+    /** A command's run says it is alive; see {@link #failAbandonedCommandRuns}. */
+    void heartbeat(UUID runId, Instant now) {
+        jdbc.sql("UPDATE okta_sync_run SET heartbeat_at = ? WHERE id = ?").params(Instants.toJdbc(now), runId).update();
+    }
+
+    /**
+     * A run of the {@code roster sync} command has no queued job that another instance could
+     * revive; when its process died without a word, its silence frees the account. Call under the
+     * account lock, before looking for the active run.
+     */
+    void failAbandonedCommandRuns(UUID accountId, Instant now) {
+        jdbc.sql("""
+                UPDATE okta_sync_run SET status = 'failed', finished_at = ?, error = ?
+                WHERE account_id = ? AND run_trigger = 'cli' AND status IN ('queued', 'running')
+                    AND COALESCE(heartbeat_at, created_at) < ?
+                """).params(Instants.toJdbc(now), ABANDONED, accountId, Instants.toJdbc(now.minus(COMMAND_SILENCE)))
+                .update();
     }
 
     /** Serialises run creation per account across instances. */
