@@ -147,8 +147,15 @@ class HostileProfileTests extends LiveServerTest {
         assertThat(first.status()).as("the run with hostile profiles: %s", first).isEqualTo("succeeded");
         assertThat(people.findByEmail(acme.id(), "script@" + domain)).as("the markup profile").isPresent();
         assertThat(people.findByEmail(acme.id(), "rlo@" + domain)).as("the right-to-left profile").isPresent();
-        assertThat(people.findByEmail(acme.id(), sim.org().users().get(0).email()))
-                .as("an ordinary Okta user, after the hostile ones").isPresent();
+        OktaUser ordinary = sim.org().users().stream().filter(u -> !u.email().endsWith(domain)).findFirst()
+                .orElseThrow();
+        assertThat(people.findByEmail(acme.id(), ordinary.email())).as("an ordinary Okta user, with the hostile ones")
+                .isPresent();
+        PersonView longOne = people.findByEmail(acme.id(), "long@" + domain).orElseThrow();
+        assertThat(longOne.person().firstName()).as("a 5,000-character first name is not stored").isNull();
+        assertThat(runs.changes(acme.id(), first.id())).as("the run's record of the long profile")
+                .filteredOn(c -> longOne.id().equals(c.personId())).singleElement()
+                .satisfies(c -> assertThat(c.error()).contains("longer than"));
 
         // a run held for approval, naming the hostile people: unassigned with no deactivation allowed
         connections.save(acme.id(), new OktaSettings(sim.orgUrl(), "org", sim.clientId(), null, null, null, null, null,
