@@ -19,6 +19,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import dev.roster.accounts.Account;
 import dev.roster.accounts.Accounts;
@@ -58,6 +59,26 @@ class DemoModeIsolationTests extends LiveServerTest {
         assertThat(endpoints).as("the demo's own pages are discovered")
                 .contains(new Endpoints.Endpoint(org.springframework.http.HttpMethod.GET, "/a/{key}/demo/mailbox"));
         assertThat(endpoints.stream().filter(e -> e.door() == null).toList()).as("endpoints no sweep covers").isEmpty();
+    }
+
+    /** The demo's pages act on the one simulated org and its mailbox: any other account gets a 404. */
+    @Test
+    void everyDemoPageWhenAnotherAccountsAdminThenRefused() throws Exception {
+        TestAccount other = accounts.create();
+        MockHttpSession session = signIn(other.key(), other.owner().person().email(), TestAccounts.PASSWORD);
+        List<Endpoints.Endpoint> demoPages = Endpoints.discover(context).stream()
+                .filter(e -> e.pattern().startsWith("/a/{key}/demo/")).toList();
+        assertThat(demoPages).as("demo pages").isNotEmpty();
+        SoftAssertions softly = new SoftAssertions();
+        for (Endpoints.Endpoint e : demoPages) {
+            for (String key : List.of(other.key(), "demo")) {
+                MockHttpServletResponse response = mvc.perform(MockMvcRequestBuilders.request(e.method(),
+                        e.expand(java.util.Map.of("key", key))).session(session).with(csrf())).andReturn().getResponse();
+                softly.assertThat(response.getStatus()).as("%s under %s for another account's owner", e, key)
+                        .isIn(401, 403, 404);
+            }
+        }
+        softly.assertAll();
     }
 
     @Test
