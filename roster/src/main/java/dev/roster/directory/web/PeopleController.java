@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.validation.Validator;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 import dev.roster.accounts.AccountContext;
 import dev.roster.accounts.Role;
@@ -52,7 +54,7 @@ class PeopleController {
     String list(AccountContext ctx, @RequestParam(required = false) String q,
             @RequestParam(required = false) String status, @RequestParam(required = false) UUID team,
             @RequestParam(defaultValue = "0") int page, Model model) {
-        PersonStatus statusFilter = status == null || status.isBlank() ? null : PersonStatus.fromWire(status);
+        PersonStatus statusFilter = statusFilter(status);
         PageOf<PersonView> result = people.search(ctx.accountId(), new PeopleQuery(q, null, statusFilter, team, null),
                 new PageRequest(Math.max(page, 0), PAGE_SIZE));
         Set<UUID> managers = new HashSet<>();
@@ -156,5 +158,14 @@ class PeopleController {
         model.addAttribute("fields", customFields.all(ctx.accountId()));
         model.addAttribute("managers", people.search(ctx.accountId(), PeopleQuery.all(), new PageRequest(0, 500)).items());
         return "people/form";
+    }
+
+    /** The list's status filter from the query string: an unknown one is the caller's mistake (400), not ours. */
+    private static PersonStatus statusFilter(String status) {
+        try {
+            return status == null || status.isBlank() ? null : PersonStatus.fromWire(status);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown status filter.");
+        }
     }
 }

@@ -3,11 +3,13 @@ package dev.roster.invitations.web;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -62,7 +64,7 @@ class PeopleInvitationsController {
             @RequestParam(required = false) String status, @RequestParam(required = false) UUID team,
             RedirectAttributes flash) {
         ctx.requireAdmin();
-        PersonStatus statusFilter = status == null || status.isBlank() ? null : PersonStatus.fromWire(status);
+        PersonStatus statusFilter = statusFilter(status);
         int queued = invitations.inviteAll(ctx.accountId(), new PeopleQuery(q, null, statusFilter, team, null));
         flash.addFlashAttribute("invitationNotice", queued == 1 ? "1 invitation email is on its way."
                 : queued + " invitation emails are on their way.");
@@ -113,5 +115,14 @@ class PeopleInvitationsController {
             return "Nothing to sync: " + s.reason() + ".";
         }
         return "Synced from Okta.";
+    }
+
+    /** The list's status filter from the query string: an unknown one is the caller's mistake (400), not ours. */
+    private static PersonStatus statusFilter(String status) {
+        try {
+            return status == null || status.isBlank() ? null : PersonStatus.fromWire(status);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown status filter.");
+        }
     }
 }
