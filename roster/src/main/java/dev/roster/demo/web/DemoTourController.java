@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.roster.accounts.AccountContext;
+import dev.roster.common.NotFoundException;
+import dev.roster.demo.DemoProperties;
 import dev.roster.demo.DemoTour;
 import dev.roster.oktasimulator.OktaApiException;
 
@@ -21,28 +23,38 @@ import dev.roster.oktasimulator.OktaApiException;
 class DemoTourController {
 
     private final DemoTour tour;
+    private final DemoProperties demo;
 
-    DemoTourController(DemoTour tour) {
+    DemoTourController(DemoTour tour, DemoProperties demo) {
         this.tour = tour;
+        this.demo = demo;
     }
 
     /** The tour's "sign in as the admin" link: signed out, it passes through the sign-in page and comes back here. */
     @GetMapping
     String signedIn(AccountContext ctx) {
-        ctx.requireAdmin();
+        requireDemoAdmin(ctx);
         return "redirect:/#tour-move";
     }
 
     @PostMapping("/move")
     String move(AccountContext ctx, RedirectAttributes redirect) {
-        ctx.requireAdmin();
+        requireDemoAdmin(ctx);
         return inOkta(() -> tour.moveDepartment(ctx.account().key()), "move", redirect);
     }
 
     @PostMapping("/leaver")
     String leaver(AccountContext ctx, RedirectAttributes redirect) {
-        ctx.requireAdmin();
+        requireDemoAdmin(ctx);
         return inOkta(() -> tour.toggleLeaver(ctx.account().key()), "leaver", redirect);
+    }
+
+    /** The tour acts on the demo's shared simulated org: other accounts' admins never see it. */
+    private void requireDemoAdmin(AccountContext ctx) {
+        ctx.requireAdmin();
+        if (!ctx.account().key().equals(demo.account())) {
+            throw new NotFoundException("No such page.");
+        }
     }
 
     /** Okta may refuse a change (someone edited the user on the simulator's admin page): say so on the tour. */
