@@ -38,7 +38,7 @@ import dev.roster.support.TestAccounts.TestAccount;
  */
 @AutoConfigureMockMvc
 @TestPropertySource(properties = {"roster.demo.enabled=true", "roster.demo.okta-users=3",
-        "roster.invitations.dispatch-interval=200ms"})
+        "roster.invitations.dispatch-interval=200ms", dev.roster.support.IntegrationTest.CONTAINER_SESSIONS})
 class DemoModeIsolationTests extends LiveServerTest {
 
     @Autowired
