@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
@@ -64,11 +63,5 @@ class UserSyncJob {
             throw e;
         }
         return state.requested(request.accountId(), request.oktaUserId()) != before;
-    }
-
-    /** Queues a sync of this user unless one is already waiting. Joins the caller's transaction. */
-    static boolean enqueue(SchedulerClient scheduler, UUID accountId, String oktaUserId) {
-        Request request = new Request(accountId, oktaUserId);
-        return scheduler.scheduleIfNotExists(TASK.instance(request.instanceId()).data(request).build(), Instant.now());
     }
 }
