@@ -1,116 +1,154 @@
 package dev.roster.provisioning.hooks;
 
-import dev.roster.provisioning.OktaEvents;
-import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
-import dev.roster.common.Instants;
 import dev.roster.okta.OktaConnection;
-import dev.roster.provisioning.internal.SyncRequests;
 
 /**
- * The durable inbox: stores a delivery and its events, deduplicated on Okta's {@code eventId} and
- * each event's {@code uuid}, and queues one sync job per user concerned, all in one transaction.
+ * The durable inbox, with group commit: deliveries arriving together are written by a small pool
+ * of writer threads, each batch in one transaction ({@link HookInboxStore}), and each caller is
+ * answered only once the transaction holding its delivery has committed, so a 2xx still means
+ * "stored". Under load a commit serves many deliveries instead of each paying its own round trips
+ * and its own flush.
  */
 @Component
-class HookInbox {
-
-    /** The event types that can change who is in the directory or what they look like. */
-    static final Set<String> RELEVANT = Set.copyOf(OktaEvents.SUBSCRIBED);
+class HookInbox implements DisposableBean {
 
     /** What happened to a delivery. */
-    record Accepted(boolean duplicate, int events, int queued) {
-    }
+    sealed interface Outcome {
 
-    private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate named;
-    private final SyncRequests requests;
-    private final Clock clock;
-
-    HookInbox(JdbcClient jdbc, NamedParameterJdbcTemplate named, SyncRequests requests, Clock clock) {
-        this.jdbc = jdbc;
-        this.named = named;
-        this.requests = requests;
-        this.clock = clock;
-    }
-
-    @Transactional
-    Accepted accept(OktaConnection connection, HookDelivery delivery) {
-        UUID accountId = connection.accountId();
-        String eventId = delivery.eventId() != null ? delivery.eventId() : "none:" + UUID.randomUUID();
-        boolean seen = jdbc.sql("SELECT COUNT(*) FROM okta_hook_delivery WHERE account_id = ? AND event_id = ?")
-                .params(accountId, eventId).query(Integer.class).single() > 0;
-        if (seen) {
-            return new Accepted(true, delivery.events().size(), 0);
+        /** Stored, with this many of its users' syncs queued. */
+        record Stored(int events, int queued) implements Outcome {
         }
-        UUID deliveryId = UUID.randomUUID();
-        Set<String> known = knownUuids(accountId, delivery);
-        List<MapSqlParameterSource> rows = new ArrayList<>();
-        Set<String> users = new LinkedHashSet<>();
-        Set<String> types = new LinkedHashSet<>();
-        Set<String> inThisDelivery = new HashSet<>();
-        for (HookDelivery.Event event : delivery.events()) {
-            if (known.contains(event.uuid()) || !inThisDelivery.add(event.uuid())) {
-                continue;
+
+        /** Okta sent this {@code eventId} before; nothing new stored. */
+        record Duplicate(int events) implements Outcome {
+        }
+
+        /**
+         * Not known to be stored (a copy of it was being stored concurrently, storing took too long,
+         * or the inbox is shutting down); Okta retries, and a copy that did commit dedupes the retry.
+         */
+        record Retry(String reason) implements Outcome {
+        }
+    }
+
+    /** Deliveries written per transaction at most. */
+    private static final int MAX_BATCH = 200;
+
+    /**
+     * Transactions in flight at once. More than one, so that a writer waiting for the disk or for
+     * its share of a busy CPU does not hold up every delivery; few, so that under load deliveries
+     * queue up and share commits.
+     */
+    static final int WRITERS = 4;
+
+    /** Okta gives up after 3 s; past this the caller is told to retry (its delivery may still commit, deduplicated then). */
+    private static final Duration MAX_WAIT = Duration.ofSeconds(10);
+
+    private record Pending(HookInboxStore.Item item, CompletableFuture<Outcome> outcome) {
+    }
+
+    private final LinkedBlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
+    private final AtomicInteger writerThreads = new AtomicInteger();
+    private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, task -> {
+        Thread thread = new Thread(task, "hook-inbox-writer-" + writerThreads.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final HookInboxStore store;
+
+    HookInbox(HookInboxStore store) {
+        this.store = store;
+    }
+
+    /** Stores the delivery durably; returns once it is committed (or known to be a duplicate). */
+    Outcome accept(OktaConnection connection, HookDelivery delivery) {
+        Pending pending = new Pending(new HookInboxStore.Item(connection, delivery), new CompletableFuture<>());
+        waiting.add(pending);
+        try {
+            writers.execute(this::writeWaiting);
+        } catch (RejectedExecutionException e) {
+            waiting.remove(pending);
+            return new Outcome.Retry("shutting down");
+        }
+        try {
+            return pending.outcome().get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return new Outcome.Retry("not stored in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome.Retry("interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
             }
-            boolean queue = relevant(connection, event);
-            if (queue) {
-                users.add(event.userId());
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Writes whatever is waiting as one batch. Each accept queues one call; a call that finds the
+     * queue empty found its delivery already taken by an earlier batch.
+     */
+    private void writeWaiting() {
+        List<Pending> batch = new ArrayList<>();
+        waiting.drainTo(batch, MAX_BATCH);
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            List<Outcome> outcomes = store.store(batch.stream().map(Pending::item).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).outcome().complete(outcomes.get(i));
             }
-            types.add(event.eventType());
-            rows.add(new MapSqlParameterSource().addValue("account", accountId).addValue("uuid", event.uuid())
-                    .addValue("delivery", deliveryId).addValue("type", event.eventType())
-                    .addValue("user", event.userId()).addValue("published", Instants.toJdbc(event.published()))
-                    .addValue("outcome", queue ? "queued" : "ignored"));
+        } catch (RuntimeException e) {
+            // One delivery's conflict must not fail the deliveries that shared its transaction.
+            for (Pending pending : batch) {
+                try {
+                    pending.outcome().complete(storeAlone(pending.item()));
+                } catch (RuntimeException alone) {
+                    pending.outcome().completeExceptionally(alone);
+                }
+            }
         }
-        jdbc.sql("INSERT INTO okta_hook_delivery (id, account_id, event_id, received_at, event_count, queued_count,"
-                        + " event_types) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(deliveryId, accountId, eventId, Instants.toJdbc(Instant.now(clock)), delivery.events().size(),
-                        users.size(), abbreviate(String.join(",", types)))
-                .update();
-        if (!rows.isEmpty()) {
-            named.batchUpdate("INSERT INTO okta_hook_event (account_id, event_uuid, delivery_id, event_type,"
-                    + " okta_user_id, published, outcome) VALUES (:account, :uuid, :delivery, :type, :user,"
-                    + " :published, :outcome)", rows.toArray(MapSqlParameterSource[]::new));
-        }
-        users.forEach(user -> requests.request(accountId, user));
-        return new Accepted(false, delivery.events().size(), users.size());
     }
 
-    private Set<String> knownUuids(UUID accountId, HookDelivery delivery) {
-        Set<String> known = new HashSet<>();
-        List<String> uuids = delivery.events().stream().map(HookDelivery.Event::uuid).distinct().toList();
-        for (int from = 0; from < uuids.size(); from += 1000) {
-            known.addAll(jdbc.sql("SELECT event_uuid FROM okta_hook_event WHERE account_id = :account"
-                            + " AND event_uuid IN (:uuids)")
-                    .param("account", accountId).param("uuids", uuids.subList(from, Math.min(uuids.size(), from + 1000)))
-                    .query(String.class).list());
+    /**
+     * Stores one delivery. A key conflict means another transaction was storing the same delivery
+     * or event and has committed by now (its insert held ours until then): a second attempt
+     * deduplicates against it.
+     */
+    private Outcome storeAlone(HookInboxStore.Item item) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store.store(List.of(item)).get(0);
+            } catch (DuplicateKeyException e) {
+                if (attempt == 2) {
+                    return new Outcome.Retry("the same delivery is being stored concurrently");
+                }
+            }
         }
-        return known;
     }
 
-    /** A relevant type about a user; membership events must be about this account's app. */
-    private static boolean relevant(OktaConnection connection, HookDelivery.Event event) {
-        if (event.userId() == null || !RELEVANT.contains(event.eventType())) {
-            return false;
-        }
-        return !event.eventType().startsWith("application.") || event.appInstanceId() == null
-                || event.appInstanceId().equals(connection.appId());
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
+    @Override
+    public void destroy() throws InterruptedException {
+        writers.shutdown();
+        writers.awaitTermination(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

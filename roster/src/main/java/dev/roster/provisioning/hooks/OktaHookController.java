@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -70,14 +69,13 @@ class OktaHookController {
         } catch (HookDeliveryParser.Malformed e) {
             return problem(HttpStatus.BAD_REQUEST, "Malformed event hook delivery", e.getMessage());
         }
-        try {
-            HookInbox.Accepted accepted = inbox.accept(connection, delivery);
-            log.debug("Hook delivery for {}: {} events, {} users queued{}", key, accepted.events(), accepted.queued(),
-                    accepted.duplicate() ? " (duplicate)" : "");
-        } catch (DuplicateKeyException e) {
-            // The same delivery is being stored by a concurrent request; Okta's one retry lands on it.
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, "Delivery in progress", "Retry this delivery.");
+        HookInbox.Outcome outcome = inbox.accept(connection, delivery);
+        if (outcome instanceof HookInbox.Outcome.Retry retry) {
+            // Okta retries once on a 5xx; that retry lands on the stored copy and is deduplicated.
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "Delivery not stored yet",
+                    "Retry this delivery (" + retry.reason() + ").");
         }
+        log.debug("Hook delivery for {}: {}", key, outcome);
         return ResponseEntity.noContent().build();
     }
 

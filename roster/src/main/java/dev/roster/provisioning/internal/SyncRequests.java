@@ -1,11 +1,16 @@
 package dev.roster.provisioning.internal;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 
 /**
  * Asks for a user's sync: bumps the user's request counter and queues their job unless one is
@@ -15,19 +20,49 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 @Component
 public class SyncRequests {
 
+    /** Bounds the IN lists; PostgreSQL and H2 both take far more, this keeps statements small. */
+    private static final int CHUNK = 500;
+
     private final UserSyncState state;
     private final SchedulerClient scheduler;
     private final AccountFairness fairness;
+    private final JdbcClient jdbc;
 
-    SyncRequests(UserSyncState state, SchedulerClient scheduler, AccountFairness fairness) {
+    SyncRequests(UserSyncState state, SchedulerClient scheduler, AccountFairness fairness, JdbcClient jdbc) {
         this.state = state;
         this.scheduler = scheduler;
         this.fairness = fairness;
+        this.jdbc = jdbc;
     }
 
-    public void request(UUID accountId, String oktaUserId) {
-        state.request(accountId, oktaUserId);
+    /**
+     * Asks for the sync of these users of one account, in a handful of statements whatever their
+     * number (the hook inbox's group commit). The users are sorted first: see
+     * {@link UserSyncState#requestAll}.
+     */
+    public void requestAll(UUID accountId, Set<String> oktaUserIds) {
+        List<String> users = oktaUserIds.stream().sorted().toList();
+        for (int from = 0; from < users.size(); from += CHUNK) {
+            List<String> chunk = users.subList(from, Math.min(users.size(), from + CHUNK));
+            state.requestAll(accountId, chunk);
+            enqueueMissing(accountId, chunk);
+        }
+    }
+
+    /** Queues the users' jobs that are not already waiting (or running: it runs again on its own). */
+    private void enqueueMissing(UUID accountId, List<String> users) {
+        List<String> ids = users.stream().map(user -> new UserSyncJob.Request(accountId, user).instanceId()).toList();
+        Set<String> waiting = new HashSet<>(jdbc.sql("SELECT task_instance FROM scheduled_tasks WHERE task_name = :task"
+                        + " AND task_instance IN (:ids)")
+                .param("task", UserSyncJob.TASK.getTaskName()).param("ids", ids).query(String.class).list());
         Instant now = Instant.now();
-        UserSyncJob.enqueue(scheduler, accountId, oktaUserId, now, fairness.priority(accountId, now));
+        List<TaskInstance<?>> missing = users.stream().map(user -> new UserSyncJob.Request(accountId, user))
+                .filter(request -> !waiting.contains(request.instanceId()))
+                .<TaskInstance<?>>map(request -> UserSyncJob.TASK.instance(request.instanceId()).data(request)
+                        .priority(fairness.priority(accountId, now)).build())
+                .toList();
+        if (!missing.isEmpty()) {
+            scheduler.scheduleBatch(missing, now);
+        }
     }
 }

@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Priority;
@@ -102,12 +101,5 @@ class UserSyncJob {
                 }
             }
         }
-    }
-
-    /** Queues a sync of this user unless one is already waiting. Joins the caller's transaction. */
-    static boolean enqueue(SchedulerClient scheduler, UUID accountId, String oktaUserId, Instant at, int priority) {
-        Request request = new Request(accountId, oktaUserId);
-        return scheduler.scheduleIfNotExists(TASK.instance(request.instanceId()).data(request).priority(priority).build(),
-                at);
     }
 }

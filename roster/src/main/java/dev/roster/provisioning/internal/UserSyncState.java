@@ -2,8 +2,11 @@ package dev.roster.provisioning.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,22 +21,39 @@ import dev.roster.common.Instants;
 class UserSyncState {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Clock clock;
 
-    UserSyncState(JdbcClient jdbc, Clock clock) {
+    UserSyncState(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
     }
 
     void request(UUID accountId, String oktaUserId) {
-        Instant now = Instant.now(clock);
-        int updated = jdbc.sql("UPDATE okta_user_sync SET requested = requested + 1, last_requested_at = ?"
-                        + " WHERE account_id = ? AND okta_user_id = ?")
-                .params(Instants.toJdbc(now), accountId, oktaUserId).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO okta_user_sync (account_id, okta_user_id, requested, last_requested_at)"
-                            + " VALUES (?, ?, 1, ?)")
-                    .params(accountId, oktaUserId, Instants.toJdbc(now)).update();
+        requestAll(accountId, List.of(oktaUserId));
+    }
+
+    /**
+     * {@link #request} for many users of one account in two statements. A user with several events
+     * in one batch is counted once: the counter only has to move for a running job to notice.
+     * Callers pass the users in a stable order, so concurrent batches lock the same rows in the
+     * same order and cannot deadlock.
+     */
+    void requestAll(UUID accountId, List<String> oktaUserIds) {
+        Object now = Instants.toJdbc(Instant.now(clock));
+        int[] updated = batch.batchUpdate("UPDATE okta_user_sync SET requested = requested + 1, last_requested_at = ?"
+                + " WHERE account_id = ? AND okta_user_id = ?",
+                oktaUserIds.stream().map(user -> new Object[] {now, accountId, user}).toList());
+        List<Object[]> missing = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                missing.add(new Object[] {accountId, oktaUserIds.get(i), now});
+            }
+        }
+        if (!missing.isEmpty()) {
+            batch.batchUpdate("INSERT INTO okta_user_sync (account_id, okta_user_id, requested, last_requested_at)"
+                    + " VALUES (?, ?, 1, ?)", missing);
         }
     }
 
