@@ -9,7 +9,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.web.client.RestClient;
 
+import dev.roster.okta.internal.OktaHttp;
 import dev.roster.okta.internal.RateLimitGovernor;
 import dev.roster.okta.internal.RestOktaApi;
 import dev.roster.okta.internal.SharedRateBudget;
@@ -35,6 +37,7 @@ public class OktaClients {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Sleeper sleeper;
+    private final RestClient http;
     private final Map<UUID, Cached> clients = new ConcurrentHashMap<>();
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -49,6 +52,7 @@ public class OktaClients {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.sleeper = sleeper;
+        this.http = OktaHttp.restClient(properties);
     }
 
     public OktaApi forConnection(OktaConnection connection) {
@@ -67,7 +71,7 @@ public class OktaClients {
         RateLimitGovernor governor = new RateLimitGovernor(new SharedRateBudget(jdbc, transactions,
                 connection.accountId(), connection.rateLimitShare().doubleValue()), sleeper, properties.maxWait());
         ServiceAppTokens tokens = connection.serviceApp() == null ? null
-                : new ServiceAppTokens(connection.orgUrl(), connection.serviceApp(), json, properties);
-        return new RestOktaApi(connection, governor, tokens, json, properties, sleeper);
+                : new ServiceAppTokens(connection.orgUrl(), connection.serviceApp(), json, http);
+        return new RestOktaApi(connection, governor, tokens, json, properties, sleeper, http);
     }
 }

@@ -2,7 +2,6 @@ package dev.roster.okta.internal;
 
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,7 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -52,17 +50,14 @@ public class RestOktaApi implements OktaApi {
     private final RestClient http;
 
     public RestOktaApi(OktaConnection connection, RateLimitGovernor governor, ServiceAppTokens tokens, JsonMapper json,
-            OktaClientProperties properties, Sleeper sleeper) {
+            OktaClientProperties properties, Sleeper sleeper, RestClient http) {
         this.connection = connection;
         this.governor = governor;
         this.tokens = tokens;
         this.json = json;
         this.properties = properties;
         this.sleeper = sleeper;
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
-        factory.setReadTimeout(properties.readTimeout());
-        this.http = RestClient.builder().requestFactory(factory).build();
+        this.http = http;
     }
 
     @Override

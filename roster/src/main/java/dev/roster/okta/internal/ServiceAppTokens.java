@@ -1,6 +1,5 @@
 package dev.roster.okta.internal;
 
-import java.net.http.HttpClient;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
@@ -12,7 +11,6 @@ import java.util.Date;
 import java.util.UUID;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
@@ -28,7 +26,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import dev.roster.okta.OktaApiException;
-import dev.roster.okta.OktaClientProperties;
 import dev.roster.okta.OktaConnection;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,15 +46,11 @@ public class ServiceAppTokens {
     private String token;
     private Instant expiresAt = Instant.EPOCH;
 
-    public ServiceAppTokens(String orgUrl, OktaConnection.ServiceApp app, JsonMapper json,
-            OktaClientProperties properties) {
+    public ServiceAppTokens(String orgUrl, OktaConnection.ServiceApp app, JsonMapper json, RestClient http) {
         this.tokenUrl = orgUrl + "/oauth2/v1/token";
         this.app = app;
         this.json = json;
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
-        factory.setReadTimeout(properties.readTimeout());
-        this.http = RestClient.builder().requestFactory(factory).build();
+        this.http = http;
     }
 
     public synchronized String token() {

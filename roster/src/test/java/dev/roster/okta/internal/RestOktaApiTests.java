@@ -100,7 +100,7 @@ class RestOktaApiTests {
                 .params(connection.accountId(), "t" + connection.accountId().toString().substring(0, 8)).update();
         SharedRateBudget budget = new SharedRateBudget(jdbc, transactions, connection.accountId(), share);
         return new RestOktaApi(connection, new RateLimitGovernor(budget, recording, properties.maxWait()), null,
-                JsonMapper.builder().build(), properties, recording);
+                JsonMapper.builder().build(), properties, recording, OktaHttp.restClient(properties));
     }
 
     private static final String USER = "{\"id\":\"00u1\",\"status\":\"ACTIVE\",\"profile\":{\"email\":\"a@b.c\","

@@ -145,7 +145,7 @@ class SharedRateBudgetTests extends IntegrationTest {
         };
         return new RestOktaApi(connection, new RateLimitGovernor(new SharedRateBudget(jdbc, transactions,
                 account.id(), 0.25), sleeper, properties.maxWait()), null, JsonMapper.builder().build(), properties,
-                sleeper);
+                sleeper, OktaHttp.restClient(properties));
     }
 
     /** Okta's windows are minutes: start early in one so the test's calls all fall in it. */
