@@ -13,6 +13,8 @@ public class OktaSettingsForm {
     private String clientId;
     private String clientSecret;
     private String apiToken;
+    private String serviceAppClientId;
+    private String serviceAppPrivateKey;
     private boolean ssoEnabled = true;
     private boolean provisioningEnabled = true;
     private boolean withholdInvitations;
@@ -28,6 +30,7 @@ public class OktaSettingsForm {
         form.orgUrl = c.orgUrl();
         form.authorizationServer = c.authorizationServer();
         form.clientId = c.clientId();
+        form.serviceAppClientId = c.serviceApp() == null ? null : c.serviceApp().clientId();
         form.ssoEnabled = c.ssoEnabled();
         form.provisioningEnabled = c.provisioningEnabled();
         form.withholdInvitations = c.withholdInvitations();
@@ -41,10 +44,18 @@ public class OktaSettingsForm {
     }
 
     OktaSettings toSettings() {
-        return new OktaSettings(orgUrl, authorizationServer, clientId, clientSecret, apiToken, null, null,
+        return new OktaSettings(orgUrl, authorizationServer, clientId, clientSecret, apiToken, serviceApp(), null,
                 ssoEnabled, provisioningEnabled, withholdInvitations, membersMustUseSso, ssoCreatesPeople,
                 BigDecimal.valueOf(rateLimitPercent).movePointLeft(2), syncTimeUtc, deprovisionMaxPercent,
                 deprovisionMaxCount);
+    }
+
+    /** Left empty, the stored service app (if any) stays; its key is kept unless a new one is pasted. */
+    private OktaSettings.ServiceAppSettings serviceApp() {
+        if (serviceAppClientId == null || serviceAppClientId.isBlank()) {
+            return null;
+        }
+        return new OktaSettings.ServiceAppSettings(serviceAppClientId, serviceAppPrivateKey);
     }
 
     public String getOrgUrl() { return orgUrl; }
@@ -57,6 +68,10 @@ public class OktaSettingsForm {
     public void setClientSecret(String clientSecret) { this.clientSecret = clientSecret; }
     public String getApiToken() { return apiToken; }
     public void setApiToken(String apiToken) { this.apiToken = apiToken; }
+    public String getServiceAppClientId() { return serviceAppClientId; }
+    public void setServiceAppClientId(String serviceAppClientId) { this.serviceAppClientId = serviceAppClientId; }
+    public String getServiceAppPrivateKey() { return serviceAppPrivateKey; }
+    public void setServiceAppPrivateKey(String serviceAppPrivateKey) { this.serviceAppPrivateKey = serviceAppPrivateKey; }
     public boolean isSsoEnabled() { return ssoEnabled; }
     public void setSsoEnabled(boolean ssoEnabled) { this.ssoEnabled = ssoEnabled; }
     public boolean isProvisioningEnabled() { return provisioningEnabled; }

@@ -8,11 +8,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Base64;
+import java.util.Set;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
 import dev.roster.accounts.Role;
 import dev.roster.okta.OktaConnections;
@@ -81,6 +87,43 @@ class OktaPagesTests extends IntegrationTest {
                 .getContentAsString();
         assertThat(again).doesNotContain(saved.hookSecret().reveal()).doesNotContain(sim.apiToken())
                 .doesNotContain(sim.clientSecret()).contains("stored; type to replace");
+    }
+
+    @Test
+    void saveWhenServiceAppPastedThenUsedInsteadOfTokenAndKeyNeverShownBack() throws Exception {
+        OktaSimulator sim = okta.simulator();
+        RSAKey key = new RSAKeyGenerator(2048).keyID("page-key").generate();
+        String clientId = sim.org().addServiceApp(key.toPublicJWK(), Set.of("okta.users.read", "okta.apps.read"))
+                .clientId();
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(key.toRSAPrivateKey().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        mvc.perform(post(acme.page("/okta")).session(session).with(csrf())
+                        .param("orgUrl", sim.orgUrl()).param("authorizationServer", "org")
+                        .param("clientId", sim.clientId()).param("clientSecret", sim.clientSecret())
+                        .param("serviceAppClientId", clientId).param("serviceAppPrivateKey", pem)
+                        .param("provisioningEnabled", "true").param("_provisioningEnabled", "on"))
+                .andExpect(status().isOk());
+
+        var saved = connections.find(acme.id()).orElseThrow();
+        assertThat(saved.apiToken()).isNull();
+        assertThat(saved.serviceApp().clientId()).isEqualTo(clientId);
+        String again = mvc.perform(get(acme.page("/okta")).session(session)).andReturn().getResponse()
+                .getContentAsString();
+        String keyBody = pem.lines().skip(1).findFirst().orElseThrow();
+        assertThat(again).contains(clientId).contains("stored; paste to replace").doesNotContain(keyBody);
+    }
+
+    @Test
+    void saveWhenServiceAppKeyIsNotAPrivateKeyThenFieldProblemAndNothingStored() throws Exception {
+        OktaSimulator sim = okta.simulator();
+        mvc.perform(post(acme.page("/okta")).session(session).with(csrf())
+                        .param("orgUrl", sim.orgUrl()).param("clientId", sim.clientId())
+                        .param("clientSecret", sim.clientSecret()).param("serviceAppClientId", "0oaService123")
+                        .param("serviceAppPrivateKey", "not a key"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("serviceApp.privateKeyPem")));
+        assertThat(connections.find(acme.id())).isEmpty();
     }
 
     @Test
