@@ -126,7 +126,9 @@ public final class ReliabilityOktaProxy implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** Applies from now on; listing pages are counted again from 1. */
     public ReliabilityOktaProxy rule(Rule rule) {
+        this.listingPages.set(0);
         this.rule = rule;
         return this;
     }

@@ -31,6 +31,12 @@ public class ReliabilitySpring implements SkipExecutionHook, AroundPropertyHook 
         Map<String, Object> figures();
     }
 
+    /** Outermost, so that the context is in place before the class's own {@code @BeforeProperty} methods. */
+    @Override
+    public int aroundPropertyProximity() {
+        return -100;
+    }
+
     /** Registered on the class, it must reach the class's properties. */
     @Override
     public PropagationMode propagateTo() {
@@ -49,8 +55,9 @@ public class ReliabilitySpring implements SkipExecutionHook, AroundPropertyHook 
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property)
             throws Exception {
         new TestContextManager(context.containerClass()).prepareTestInstance(context.testInstance());
-        int tries = tries(context.attributes().tries().orElse(1000));
-        context.attributes().setTries(tries);
+        if (!context.targetMethod().isAnnotationPresent(net.jqwik.api.Example.class)) {
+            context.attributes().setTries(tries(context.attributes().tries().orElse(1000)));
+        }
         Instant started = Instant.now();
         PropertyExecutionResult result = property.execute();
         Map<String, Object> line = new LinkedHashMap<>();
