@@ -106,7 +106,8 @@ class HostileHookTests extends LiveServerTest implements ReliabilitySpring.Figur
     Arbitrary<Case> cases() {
         Arbitrary<Secret> secrets = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(12, Arbitraries.just(Secret.RIGHT)),
                 net.jqwik.api.Tuple.of(4, Arbitraries.of(Secret.class)));
-        return Combinators.combine(Arbitraries.of(Body.class), Arbitraries.longs(), secrets,
+        // No edge cases for the seed: 0, 1, -1… would replay the same bodies (and eventIds) over and over.
+        return Combinators.combine(Arbitraries.of(Body.class), Arbitraries.longs().withoutEdgeCases(), secrets,
                 Arbitraries.of(false, false, false, false, false, false, false, false, false, true),
                 Arbitraries.of("application/json", "application/json", "application/json", "text/plain",
                         "application/xml", "application/json; charset=ISO-8859-1")).as(Case::new);
@@ -146,7 +147,7 @@ class HostileHookTests extends LiveServerTest implements ReliabilitySpring.Figur
         }
         long storedDeliveries = rows("okta_hook_delivery") - deliveriesBefore;
         if (status == 204) {
-            // One row, or none when a repeated seed (jqwik's edge cases) replays an eventId Roster has seen.
+            // One row, or none when a repeated seed replays an eventId Roster has already stored.
             assertThat(storedDeliveries).isLessThanOrEqualTo(1);
             count(storedDeliveries == 0 ? "accepted as a duplicate" : "accepted and stored");
         } else {
