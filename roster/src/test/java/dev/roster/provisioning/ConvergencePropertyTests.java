@@ -132,9 +132,15 @@ class ConvergencePropertyTests extends LiveServerTest implements ReliabilitySpri
                 Tuple.of(4, lifecycle)).list().ofMinSize(1).ofMaxSize(12);
     }
 
+    /** No edge cases: seeds 0, 1, -1… would replay the same fault dice and skew the configured shares. */
+    @Provide
+    Arbitrary<Long> faultSeeds() {
+        return Arbitraries.longs().withoutEdgeCases();
+    }
+
     @Property(tries = 60, shrinking = net.jqwik.api.ShrinkingMode.FULL)
     void hooksThenReconciliationWhenChangesAndFaultsThenRosterEqualsOkta(@ForAll("changes") List<Change> changes,
-            @ForAll long faultSeed) {
+            @ForAll("faultSeeds") long faultSeed) {
         count("cases");
         OktaSimulator sim = OktaSimulator.start(SimulatorOptions.builder().users(0).seed(faultSeed)
                 .rateLimits(false).hookBatchWindow(Duration.ofMillis(15)).build());
