@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -31,6 +32,7 @@ import dev.roster.okta.OktaApi;
 import dev.roster.okta.OktaClients;
 import dev.roster.okta.OktaConnection;
 import dev.roster.okta.OktaConnections;
+import dev.roster.okta.OktaUser;
 import dev.roster.provisioning.ProvisioningProperties;
 import dev.roster.provisioning.SyncOutcome;
 import dev.roster.provisioning.mapping.MappingSettings;
@@ -118,7 +120,8 @@ class ReconciliationRunner {
                 }
                 page = following == null ? null : join(following);
             }
-            sweep(connection, runId, listed, tally, api.rateLimitWaits() - waitsBefore);
+            Set<UUID> stillAssigned = stillAssigned(okta, connection, listed);
+            sweep(connection, runId, listed, stillAssigned, tally, api.rateLimitWaits() - waitsBefore);
         } catch (RuntimeException e) {
             log.warn("Reconciliation {} of account {} failed: {}", runId, accountId, e.getMessage());
             long waits = api == null ? 0 : api.rateLimitWaits() - waitsBefore;
@@ -183,8 +186,34 @@ class ReconciliationRunner {
         prefetch.shutdownNow();
     }
 
-    /** The listing completed: deactivate who it did not list, or hold when they are too many. */
-    private void sweep(OktaConnection connection, UUID runId, Set<UUID> listed, RunTally tally, long waits) {
+    /**
+     * The people the listing did not name whom Okta, asked one by one, still has assigned: a listing
+     * can end early with a 200 and no next link, or someone can be added while it runs. Asked only when
+     * the sweep would deactivate them (at most the threshold); past it, the run is held for an admin anyway.
+     */
+    private Set<UUID> stillAssigned(OktaApi api, OktaConnection connection, Set<UUID> listed) {
+        UUID accountId = connection.accountId();
+        List<UUID> missing = links.activeLinkedIds(accountId).stream().filter(id -> !listed.contains(id)).toList();
+        if (missing.isEmpty() || missing.size() > connection.deprovisionThreshold(links.activeLinked(accountId))) {
+            return Set.of();
+        }
+        Set<UUID> present = new HashSet<>();
+        for (OktaLink link : links.byPersonIds(accountId, missing).values()) {
+            Optional<OktaUser> user = api.user(link.oktaId());
+            boolean assigned = user.isPresent() && api.isAssigned(connection.appId(), link.oktaId());
+            if (new Observation(link.oktaId(), user.orElse(null), assigned).absentReason() == null) {
+                present.add(link.personId());
+            }
+        }
+        return present;
+    }
+
+    /**
+     * The listing completed: deactivate who it did not list and Okta does not still have, or hold
+     * when they are too many.
+     */
+    private void sweep(OktaConnection connection, UUID runId, Set<UUID> listed, Set<UUID> stillAssigned,
+            RunTally tally, long waits) {
         UUID accountId = connection.accountId();
         transaction.executeWithoutResult(s -> {
             managers.resolveUnresolved(accountId);
@@ -198,9 +227,12 @@ class ReconciliationRunner {
                         + " the threshold of " + threshold + "; an admin must approve", Instant.now(clock));
                 return;
             }
-            tally.deactivated += deactivate(accountId, runId, missing);
+            tally.deactivated += deactivate(accountId, runId,
+                    missing.stream().filter(id -> !stillAssigned.contains(id)).toList());
             runs.progress(runId, tally, waits);
-            runs.finish(runId, "succeeded", 0, null, Instant.now(clock));
+            runs.finish(runId, "succeeded", 0, stillAssigned.isEmpty() ? null : stillAssigned.size()
+                    + " people missing from Okta's listing are still assigned in Okta and were kept: the listing"
+                    + " may have ended early", Instant.now(clock));
         });
     }
 

@@ -2,6 +2,8 @@ package dev.roster.provisioning.internal;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.roster.directory.DirectorySync;
+import dev.roster.directory.PersonView;
 import dev.roster.okta.OktaApi;
 import dev.roster.okta.OktaApiException;
 import dev.roster.okta.OktaClients;
@@ -19,6 +23,8 @@ import dev.roster.okta.OktaUser;
 import dev.roster.provisioning.OktaUnavailableException;
 import dev.roster.provisioning.OktaUserSync;
 import dev.roster.provisioning.SyncOutcome;
+import dev.roster.provisioning.mapping.MappingSettings;
+import dev.roster.provisioning.mapping.StandardField;
 import dev.roster.provisioning.sync.Observation;
 
 /**
@@ -36,15 +42,22 @@ class UserSyncService implements OktaUserSync, UserSyncByEmail {
     private final SyncEngine engine;
     private final UserSyncState state;
     private final TransactionTemplate transaction;
+    private final OktaLinkRepository links;
+    private final ManagerResolver managers;
+    private final DirectorySync directory;
 
     UserSyncService(OktaConnections connections, OktaClients clients, MappingSettingsRepository mappings,
-            SyncEngine engine, UserSyncState state, TransactionTemplate transaction) {
+            SyncEngine engine, UserSyncState state, TransactionTemplate transaction, OktaLinkRepository links,
+            ManagerResolver managers, DirectorySync directory) {
         this.connections = connections;
         this.clients = clients;
         this.mappings = mappings;
         this.engine = engine;
         this.state = state;
         this.transaction = transaction;
+        this.links = links;
+        this.managers = managers;
+        this.directory = directory;
     }
 
     @Override
@@ -54,8 +67,13 @@ class UserSyncService implements OktaUserSync, UserSyncByEmail {
             return new SyncOutcome.Skipped(null, "provisioning from Okta is not switched on for this account");
         }
         Observation observation = observe(connection.get(), oktaUserId);
+        MappingSettings settings = mappings.load(accountId);
         UserResult result = transaction.execute(status -> engine.apply(connection.get(),
-                mappings.load(accountId), List.of(observation), null, new HashMap<>()).get(0));
+                settings, List.of(observation), null, new HashMap<>()).get(0));
+        if (settings.enabled(StandardField.MANAGER) && result.outcome().personId() != null
+                && !(result.outcome() instanceof SyncOutcome.Conflict)) {
+            transaction.executeWithoutResult(status -> relinkManagers(accountId, result.outcome().personId()));
+        }
         String problems = result.problems().isEmpty() ? null : String.join("; ", result.problems());
         state.done(accountId, oktaUserId, result.outcome().getClass().getSimpleName(),
                 result.outcome() instanceof SyncOutcome.Conflict c ? c.reason() : problems);
@@ -74,6 +92,25 @@ class UserSyncService implements OktaUserSync, UserSyncByEmail {
             return clients.forConnection(connection).userByEmail(email).map(u -> syncUser(accountId, u.id()));
         } catch (OktaApiException e) {
             throw new OktaUnavailableException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * After the commit, links this person to their manager and their waiting reports to them once more.
+     * A report and their manager synced at the same moment (two jobs) each miss the other's uncommitted
+     * row and the report would wait for the next reconciliation; whichever commits last links them here
+     * (found by ConvergencePropertyTests on PostgreSQL).
+     */
+    private void relinkManagers(UUID accountId, UUID personId) {
+        OktaLink link = links.byPersonIds(accountId, List.of(personId)).get(personId);
+        PersonView person = directory.byId(accountId, personId).orElse(null);
+        if (link == null || person == null) {
+            return;
+        }
+        managers.linkWaitingReports(accountId, List.of(link),
+                Map.of(person.person().email().toLowerCase(Locale.ROOT), personId));
+        if (person.person().managerId() == null && (link.managerRef() != null || link.managerName() != null)) {
+            managers.resolve(accountId, List.of(link), Map.of());
         }
     }
 

@@ -1,0 +1,291 @@
+package dev.roster.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import org.awaitility.Awaitility;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.roster.accounts.Account;
+import dev.roster.accounts.Accounts;
+import dev.roster.common.PageRequest;
+import dev.roster.directory.People;
+import dev.roster.directory.PeopleQuery;
+import dev.roster.directory.PersonStatus;
+import dev.roster.directory.PersonView;
+import dev.roster.okta.OktaConnections;
+import dev.roster.okta.OktaSettings;
+import dev.roster.oktasimulator.OktaSimulator;
+import dev.roster.oktasimulator.OktaUser;
+import dev.roster.oktasimulator.SimulatorOptions;
+import dev.roster.support.LiveServerTest;
+import dev.roster.support.ReliabilityOktaProxy;
+import dev.roster.support.ReliabilityOktaProxy.Fault;
+import dev.roster.support.ReliabilitySpring;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+
+/**
+ * A reconciliation deactivates only people Okta no longer has: listings that fail midway (401, 403,
+ * 5xx, time-outs, a dropped connection), that end early or come back empty, or that name the wrong
+ * app never deactivate anyone Okta still has assigned; the threshold holds exactly above its limit.
+ * Each case: a fresh simulated org of 12 people behind a fault-injecting proxy that pages the
+ * listing small, a first clean reconciliation, some people unassigned in Okta, then the faulty one.
+ */
+@net.jqwik.api.Tag("integration")
+@net.jqwik.api.Tag("reliability")
+@AddLifecycleHook(ReliabilitySpring.class)
+class DeprovisioningSafetyTests extends LiveServerTest implements ReliabilitySpring.Figures {
+
+    private static final int USERS = 12;
+
+    @Autowired
+    Accounts accountRegistry;
+
+    @Autowired
+    OktaConnections connections;
+
+    @Autowired
+    SyncRuns runs;
+
+    @Autowired
+    People people;
+
+    private final Map<String, AtomicLong> counts = new LinkedHashMap<>();
+
+    /** The listing faults a case can meet; each stops the listing from being whole. */
+    enum ListingFault {
+        UNAUTHORIZED, FORBIDDEN, SERVER_ERROR, HANG, DROPPED_MID_PAGE, ENDS_EARLY;
+
+        /** From the given listing page on (retries included), or only that page for {@link #ENDS_EARLY}. */
+        ReliabilityOktaProxy.Rule from(int firstPage) {
+            return (method, path, page) -> page == 0 || page < firstPage ? new ReliabilityOktaProxy.Pass()
+                    : fault(page, firstPage);
+        }
+
+        private Fault fault(int page, int firstPage) {
+            return switch (this) {
+                case UNAUTHORIZED -> new ReliabilityOktaProxy.Answer(401);
+                case FORBIDDEN -> new ReliabilityOktaProxy.Answer(403);
+                case SERVER_ERROR -> new ReliabilityOktaProxy.Answer(503);
+                case HANG -> new ReliabilityOktaProxy.Hang(Duration.ofMillis(30));
+                case DROPPED_MID_PAGE -> new ReliabilityOktaProxy.Truncate();
+                case ENDS_EARLY -> page == firstPage ? new ReliabilityOktaProxy.EndListing()
+                        : new ReliabilityOktaProxy.Pass();
+            };
+        }
+    }
+
+    /** One case's org, proxy and account, after a first clean reconciliation. */
+    private final class Org implements AutoCloseable {
+        final OktaSimulator sim = OktaSimulator.start(SimulatorOptions.builder().users(USERS).seed(7)
+                .rateLimits(false).build());
+        final ReliabilityOktaProxy proxy = ReliabilityOktaProxy.start(sim.orgUrl());
+        final Account account = accountRegistry.create("d" + UUID.randomUUID().toString().replace("-", "")
+                .substring(0, 12), "Deprovisioning case");
+
+        Org(int pageLimit, Integer maxPercent, Integer maxCount) {
+            proxy.pageLimit(pageLimit);
+            connections.save(account.id(), new OktaSettings(proxy.url(), "org", sim.clientId(), sim.clientSecret(),
+                    sim.apiToken(), null, null, true, true, true, null, null, null, null, maxPercent, maxCount));
+            assertThat(reconcile().status()).isEqualTo("succeeded");
+            assertThat(active()).hasSize(USERS);
+        }
+
+        SyncRun reconcile() {
+            UUID id = runs.start(account.id(), "api").id();
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> runs.find(account.id(), id).orElseThrow().finished());
+            count("reconciliations");
+            return runs.find(account.id(), id).orElseThrow();
+        }
+
+        /** Okta ids of the people Roster has not deactivated. */
+        Set<String> active() {
+            return people.search(account.id(), new PeopleQuery(null, null, null, null, null), PageRequest.of(0, 500))
+                    .items().stream().map(PersonView::person)
+                    .filter(p -> p.oktaId() != null && p.status() != PersonStatus.DEACTIVATED)
+                    .map(dev.roster.directory.Person::oktaId).collect(Collectors.toSet());
+        }
+
+        /** Okta ids of the users Okta still has: present, assigned, neither deactivated nor suspended. */
+        Set<String> stillInOkta() {
+            return sim.org().users().stream().filter(u -> sim.org().isAssigned(u.id()))
+                    .filter(u -> !Set.of("DEPROVISIONED", "SUSPENDED").contains(u.status()))
+                    .map(OktaUser::id).collect(Collectors.toSet());
+        }
+
+        void unassign(int howMany) {
+            sim.org().users().stream().limit(howMany).forEach(u -> sim.org().unassign(u.id()));
+        }
+
+        @Override
+        public void close() {
+            count("Okta API calls", proxy.counts().getOrDefault("requests", 0L));
+            count("listing faults injected", proxy.faults());
+            proxy.close();
+            sim.close();
+        }
+    }
+
+    @Property(tries = 20)
+    void reconcileWhenListingFaultsThenNobodyStillInOktaIsDeactivated(@ForAll ListingFault fault,
+            @ForAll @IntRange(min = 1, max = 5) int firstFaultyPage, @ForAll @IntRange(min = 2, max = 6) int pageLimit,
+            @ForAll @IntRange(min = 0, max = 3) int unassigned, @ForAll @IntRange(min = 10, max = 100) int maxPercent) {
+        count("cases");
+        count("fault: " + fault.name().toLowerCase().replace('_', ' '));
+        try (Org org = new Org(pageLimit, maxPercent, null)) {
+            org.unassign(unassigned);
+            org.proxy.rule(fault.from(firstFaultyPage));
+            SyncRun run = org.reconcile();
+            count("run " + run.status());
+            Set<String> active = org.active();
+            assertThat(active).as("run %s (%s): everyone Okta still has stays active", run.status(), run.error())
+                    .containsAll(org.stillInOkta());
+            if ("failed".equals(run.status())) {
+                assertThat(active).as("a failed listing deactivates nobody").hasSize(USERS);
+            }
+            count("people deactivated", USERS - active.size());
+        }
+    }
+
+    @Example
+    void reconcileWhenListingUnauthorizedMidwayThenFailedAndNobodyDeactivated() {
+        assertFailedAndNobodyDeactivated(ListingFault.UNAUTHORIZED, "401");
+    }
+
+    @Example
+    void reconcileWhenListingForbiddenMidwayThenFailedAndNobodyDeactivated() {
+        assertFailedAndNobodyDeactivated(ListingFault.FORBIDDEN, "403");
+    }
+
+    @Example
+    void reconcileWhenListingFailsWithServerErrorsMidwayThenFailedAndNobodyDeactivated() {
+        assertFailedAndNobodyDeactivated(ListingFault.SERVER_ERROR, "503");
+    }
+
+    @Example
+    void reconcileWhenListingTimesOutMidwayThenFailedAndNobodyDeactivated() {
+        assertFailedAndNobodyDeactivated(ListingFault.HANG, "did not answer");
+    }
+
+    @Example
+    void reconcileWhenConnectionDropsMidPageThenFailedAndNobodyDeactivated() {
+        assertFailedAndNobodyDeactivated(ListingFault.DROPPED_MID_PAGE, "did not answer");
+    }
+
+    private void assertFailedAndNobodyDeactivated(ListingFault fault, String error) {
+        try (Org org = new Org(3, null, null)) {
+            org.unassign(1);
+            org.proxy.rule(fault.from(2));
+            SyncRun run = org.reconcile();
+            assertThat(run.status()).isEqualTo("failed");
+            assertThat(run.error()).contains(error);
+            assertThat(org.active()).hasSize(USERS);
+        }
+    }
+
+    @Example
+    void reconcileWhenListingEndsEarlyWithinThresholdThenOnlyTheUnassignedAreDeactivated() {
+        // Pages of 5: the third page (the 11th assigned person) never comes, but Okta says the list is done.
+        try (Org org = new Org(5, null, null)) {
+            org.unassign(1);
+            org.proxy.rule(ListingFault.ENDS_EARLY.from(3));
+            SyncRun run = org.reconcile();
+            assertThat(run.status()).isEqualTo("succeeded");
+            assertThat(org.active()).isEqualTo(org.stillInOkta()).hasSize(USERS - 1);
+        }
+    }
+
+    @Example
+    void reconcileWhenListingComesBackEmptyThenHeldAndNobodyDeactivated() {
+        try (Org org = new Org(500, null, null)) {
+            org.proxy.rule(ListingFault.ENDS_EARLY.from(1));
+            SyncRun run = org.reconcile();
+            assertThat(run.status()).isEqualTo("held");
+            assertThat(org.active()).hasSize(USERS);
+        }
+    }
+
+    @Example
+    void reconcileWhenListingComesBackEmptyWithoutThresholdThenNobodyStillInOktaDeactivated() {
+        try (Org org = new Org(500, 100, null)) {
+            org.proxy.rule(ListingFault.ENDS_EARLY.from(1));
+            org.reconcile();
+            assertThat(org.active()).hasSize(USERS);
+        }
+    }
+
+    @Example
+    void reconcileWhenConnectionNamesAnotherAppThenFailedAndNobodyDeactivated() {
+        try (Org org = new Org(500, null, null)) {
+            org.unassign(1);
+            connections.save(org.account.id(), new OktaSettings(org.proxy.url(), "org", "0oaWRONGAPP00000000", null,
+                    null, null, null, null, null, null, null, null, null, null, null, null));
+            SyncRun run = org.reconcile();
+            assertThat(run.status()).isEqualTo("failed");
+            assertThat(run.error()).contains("0oaWRONGAPP00000000");
+            assertThat(org.active()).hasSize(USERS);
+        }
+    }
+
+    // ---- the threshold at its boundary: 12 active people × 20 % = 2; a count limit of 3 ----
+
+    @Example
+    void reconcileWhenExactlyAtPercentThresholdThenDeactivated() {
+        assertThreshold(null, null, 2, "succeeded", USERS - 2);
+    }
+
+    @Example
+    void reconcileWhenOneAbovePercentThresholdThenHeldAndNobodyDeactivated() {
+        assertThreshold(null, null, 3, "held", USERS);
+    }
+
+    @Example
+    void reconcileWhenExactlyAtCountThresholdThenDeactivated() {
+        assertThreshold(100, 3, 3, "succeeded", USERS - 3);
+    }
+
+    @Example
+    void reconcileWhenOneAboveCountThresholdThenHeldAndNobodyDeactivated() {
+        assertThreshold(100, 3, 4, "held", USERS);
+    }
+
+    private void assertThreshold(Integer maxPercent, Integer maxCount, int unassigned, String status, int active) {
+        try (Org org = new Org(500, maxPercent, maxCount)) {
+            org.unassign(unassigned);
+            SyncRun run = org.reconcile();
+            assertThat(run.status()).isEqualTo(status);
+            assertThat(org.active()).hasSize(active);
+            if ("held".equals(status)) {
+                assertThat(runs.held(org.account.id(), run.id())).hasSize(unassigned);
+            }
+        }
+    }
+
+    private void count(String what) {
+        count(what, 1);
+    }
+
+    private void count(String what, long n) {
+        counts.computeIfAbsent(what, k -> new AtomicLong()).addAndGet(n);
+    }
+
+    @Override
+    public Map<String, Object> figures() {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        counts.forEach((k, v) -> figures.put(k, v.get()));
+        return figures;
+    }
+}
