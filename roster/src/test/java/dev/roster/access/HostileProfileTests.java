@@ -71,7 +71,7 @@ import dev.roster.support.TestAccounts.TestAccount;
  */
 @AutoConfigureMockMvc
 @TestPropertySource(properties = {"roster.invitations.dispatch-interval=200ms", "roster.invitations.retry-delay=200ms",
-        "roster.invitations.from=Roster <roster@tests.example>"})
+        "roster.invitations.from=Roster <roster@tests.example>", dev.roster.support.IntegrationTest.CONTAINER_SESSIONS})
 class HostileProfileTests extends LiveServerTest {
 
     static final String SCRIPT = "<script>alert(1)</script>";

@@ -66,11 +66,11 @@ class ForegroundReconciliationTests extends LiveServerTest {
     }
 
     @Test
-    void runWhenForegroundThenRecordedAsManualAndProgressReported() {
+    void runWhenForegroundThenRecordedAsCliAndProgressReported() {
         List<Progress> seen = new ArrayList<>();
         SyncRun run = ((Ran) reconciliation.run(acme.id(), seen::add)).run();
         assertThat(run.status()).isEqualTo("succeeded");
-        assertThat(run.trigger()).isEqualTo("manual");
+        assertThat(run.trigger()).isEqualTo("cli");
         assertThat(run.counts().created()).isEqualTo(USERS);
         assertThat(seen).isNotEmpty();
         assertThat(seen.get(seen.size() - 1)).isEqualTo(new Progress(1, USERS, 0, 0));

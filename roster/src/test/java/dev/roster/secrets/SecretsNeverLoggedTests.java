@@ -70,7 +70,7 @@ import dev.roster.support.TestAccounts.TestAccount;
 @ExtendWith(OutputCaptureExtension.class)
 @AutoConfigureMockMvc
 @TestPropertySource(properties = {"logging.level.dev.roster=DEBUG", "logging.level.com.github.kagkarlsson=DEBUG",
-        "roster.invitations.dispatch-interval=200ms"})
+        "roster.invitations.dispatch-interval=200ms", dev.roster.support.IntegrationTest.CONTAINER_SESSIONS})
 class SecretsNeverLoggedTests extends LiveServerTest {
 
     private static final String SMTP_USER = "roster-smtp";
