@@ -76,6 +76,7 @@ public final class RosterCluster implements AutoCloseable {
                 "--spring.datasource.username=" + TestDatabase.POSTGRES_USER,
                 "--spring.datasource.password=" + TestDatabase.POSTGRES_PASSWORD,
                 "--spring.flyway.schemas=" + schema,
+                "--spring.datasource.hikari.maximum-pool-size=6",
                 "--roster.secrets.key=" + secretsKey,
                 "--db-scheduler.scheduler-name=" + name,
                 "--logging.level.root=WARN",

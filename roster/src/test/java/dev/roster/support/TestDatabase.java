@@ -29,6 +29,14 @@ public final class TestDatabase {
         Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropSchemas));
     }
 
+    /**
+     * Spring keeps every test context alive for reuse, and each holds a connection pool: idle
+     * connections go back after 10 s, so dozens of cached contexts stay within PostgreSQL's
+     * {@code max_connections} (100 by default) next to the crash test's three instances.
+     */
+    private static final Map<String, Object> IDLE_POOL = Map.of("spring.datasource.hikari.minimum-idle", "1",
+            "spring.datasource.hikari.idle-timeout", "10000");
+
     private TestDatabase() {
     }
 
@@ -46,6 +54,7 @@ public final class TestDatabase {
             registry.add("spring.datasource.username", () -> POSTGRES_USER);
             registry.add("spring.datasource.password", () -> POSTGRES_PASSWORD);
             registry.add("spring.flyway.schemas", () -> schema);
+            IDLE_POOL.forEach((key, value) -> registry.add(key, () -> value));
         } else {
             String url = "jdbc:h2:mem:roster-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
             registry.add("spring.datasource.url", () -> url);
@@ -63,9 +72,11 @@ public final class TestDatabase {
         String schema = "roster_test_" + RUN + "_" + SCHEMAS.size();
         execute("CREATE SCHEMA " + schema);
         SCHEMAS.add(schema);
-        return Map.of("spring.datasource.url", POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema="
-                + schema, "spring.datasource.username", POSTGRES_USER, "spring.datasource.password", POSTGRES_PASSWORD,
-                "spring.flyway.schemas", schema);
+        Map<String, Object> properties = new java.util.HashMap<>(IDLE_POOL);
+        properties.putAll(Map.of("spring.datasource.url", POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?")
+                + "currentSchema=" + schema, "spring.datasource.username", POSTGRES_USER,
+                "spring.datasource.password", POSTGRES_PASSWORD, "spring.flyway.schemas", schema));
+        return properties;
     }
 
     /** Whether a PostgreSQL server answers at the configured URL. */
