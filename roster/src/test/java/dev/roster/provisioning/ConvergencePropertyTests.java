@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -38,6 +37,7 @@ import dev.roster.oktasimulator.SimulatorOptions;
 import dev.roster.support.LiveServerTest;
 import dev.roster.support.OktaFixture;
 import dev.roster.support.ReliabilityOktaProxy;
+import dev.roster.support.ReliabilityCounts;
 import dev.roster.support.ReliabilitySpring;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -91,7 +91,7 @@ class ConvergencePropertyTests extends LiveServerTest implements ReliabilitySpri
     @Autowired
     JdbcClient jdbc;
 
-    private final Map<String, AtomicLong> counts = new LinkedHashMap<>();
+    private final ReliabilityCounts counts = ReliabilityCounts.inOrder();
 
     // ---- the changes a case makes ----
 
@@ -141,7 +141,7 @@ class ConvergencePropertyTests extends LiveServerTest implements ReliabilitySpri
     @Property(tries = 60, shrinking = net.jqwik.api.ShrinkingMode.FULL)
     void hooksThenReconciliationWhenChangesAndFaultsThenRosterEqualsOkta(@ForAll("changes") List<Change> changes,
             @ForAll("faultSeeds") long faultSeed) {
-        count("cases");
+        counts.add("cases");
         OktaSimulator sim = OktaSimulator.start(SimulatorOptions.builder().users(0).seed(faultSeed)
                 .rateLimits(false).hookBatchWindow(Duration.ofMillis(15)).build());
         ReliabilityOktaProxy proxy = ReliabilityOktaProxy.start(sim.orgUrl());
@@ -160,26 +160,26 @@ class ConvergencePropertyTests extends LiveServerTest implements ReliabilitySpri
             }
             long t0 = System.nanoTime();
             drain(sim, account);
-            count("ms draining", (System.nanoTime() - t0) / 1_000_000);
+            counts.add("ms draining", (System.nanoTime() - t0) / 1_000_000);
             tally(sim);
 
             Set<String> reached = reachedAfterLastChange(account, changedAt);
-            count("users", users.size());
-            count("users checked after hooks", reached.size());
+            counts.add("users", users.size());
+            counts.add("users checked after hooks", reached.size());
             List<String> afterHooks = mismatches(sim, account, reached);
             List<String> staleAfterHooks = mismatches(sim, account, Set.copyOf(users));
-            count("users stale after hooks (their last event lost)", staleAfterHooks.size());
+            counts.add("users stale after hooks (their last event lost)", staleAfterHooks.size());
             assertThat(afterHooks).as("after the hooks drained, users whose last change was followed by a"
                     + " delivered event (changes: %s)", changes).isEmpty();
 
             long t1 = System.nanoTime();
             SyncRun run = reconcile(account);
-            count("ms reconciling", (System.nanoTime() - t1) / 1_000_000);
+            counts.add("ms reconciling", (System.nanoTime() - t1) / 1_000_000);
             assertThat(run.status()).as("reconciliation %s: %s", run.id(), run.error()).isEqualTo("succeeded");
-            count("reconciliations");
+            counts.add("reconciliations");
             assertThat(mismatches(sim, account, Set.copyOf(users))).as("after one reconciliation, every user"
                     + " (changes: %s)", changes).isEmpty();
-            count("cases passed");
+            counts.add("cases passed");
         } finally {
             tally(proxy);
         }
@@ -211,16 +211,16 @@ class ConvergencePropertyTests extends LiveServerTest implements ReliabilitySpri
             String id = sim.org().createUser(profile, c.activate(), c.assign()).id();
             users.add(id);
             changedAt.put(id, Instant.now());
-            count("changes applied");
+            counts.add("changes applied");
             return;
         }
         if (users.isEmpty()) {
-            count("changes skipped (no user yet or refused by Okta)");
+            counts.add("changes skipped (no user yet or refused by Okta)");
             return;
         }
         String id = users.get(target(change) % users.size());
         if (sim.org().user(id) == null) {
-            count("changes skipped (no user yet or refused by Okta)");
+            counts.add("changes skipped (no user yet or refused by Okta)");
             return;
         }
         try {
@@ -231,13 +231,13 @@ class ConvergencePropertyTests extends LiveServerTest implements ReliabilitySpri
                 profile.put("managerId", m.manager() < 0 ? null : users.get(m.manager() % users.size()));
                 sim.org().updateProfile(id, profile);
             } else if (!move(sim, id, ((Lifecycle) change).move())) {
-                count("changes skipped (no user yet or refused by Okta)");
+                counts.add("changes skipped (no user yet or refused by Okta)");
                 return;
             }
             changedAt.put(id, Instant.now());
-            count("changes applied");
+            counts.add("changes applied");
         } catch (OktaApiException refused) {
-            count("changes skipped (no user yet or refused by Okta)");
+            counts.add("changes skipped (no user yet or refused by Okta)");
         }
     }
 
@@ -384,32 +384,25 @@ class ConvergencePropertyTests extends LiveServerTest implements ReliabilitySpri
 
     private void tally(OktaSimulator sim) {
         List<HookDelivery> log = sim.hooks().deliveries().stream().filter(d -> "POST".equals(d.method())).toList();
-        count("hook deliveries dropped", log.stream().filter(d -> "DROPPED".equals(d.outcome())).count());
-        count("hook deliveries duplicated", log.stream().filter(HookDelivery::duplicate).count());
-        count("hook deliveries answered 204", log.stream().filter(d -> d.status() == 204).count());
-        count("hook deliveries answered 5xx", log.stream().filter(d -> d.status() >= 500).count());
+        counts.add("hook deliveries dropped", log.stream().filter(d -> "DROPPED".equals(d.outcome())).count());
+        counts.add("hook deliveries duplicated", log.stream().filter(HookDelivery::duplicate).count());
+        counts.add("hook deliveries answered 204", log.stream().filter(d -> d.status() == 204).count());
+        counts.add("hook deliveries answered 5xx", log.stream().filter(d -> d.status() >= 500).count());
     }
 
     private void tally(ReliabilityOktaProxy proxy) {
         Map<String, Long> c = proxy.counts();
-        count("Okta API calls", c.getOrDefault("requests", 0L));
-        count("Okta API 500s injected", c.getOrDefault("500", 0L));
-        count("Okta API 429s injected", c.getOrDefault("429", 0L));
-        count("Okta API calls hung then dropped", c.getOrDefault("hang", 0L));
+        counts.add("Okta API calls", c.getOrDefault("requests", 0L));
+        counts.add("Okta API 500s injected", c.getOrDefault("500", 0L));
+        counts.add("Okta API 429s injected", c.getOrDefault("429", 0L));
+        counts.add("Okta API calls hung then dropped", c.getOrDefault("hang", 0L));
     }
 
-    private void count(String what) {
-        count(what, 1);
-    }
 
-    private void count(String what, long n) {
-        counts.computeIfAbsent(what, k -> new AtomicLong()).addAndGet(n);
-    }
 
     @Override
     public Map<String, Object> figures() {
-        Map<String, Object> figures = new LinkedHashMap<>();
-        counts.forEach((k, v) -> figures.put(k, v.get()));
+        Map<String, Object> figures = counts.figures();
         figures.put("hook faults configured", "drop 20 %, duplicate 10 %, reorder 10 %, delay 0–40 ms per case");
         return figures;
     }

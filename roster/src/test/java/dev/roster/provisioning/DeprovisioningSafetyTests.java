@@ -3,12 +3,10 @@ package dev.roster.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
@@ -29,6 +27,7 @@ import dev.roster.oktasimulator.SimulatorOptions;
 import dev.roster.support.LiveServerTest;
 import dev.roster.support.ReliabilityOktaProxy;
 import dev.roster.support.ReliabilityOktaProxy.Fault;
+import dev.roster.support.ReliabilityCounts;
 import dev.roster.support.ReliabilitySpring;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -62,7 +61,7 @@ class DeprovisioningSafetyTests extends LiveServerTest implements ReliabilitySpr
     @Autowired
     People people;
 
-    private final Map<String, AtomicLong> counts = new LinkedHashMap<>();
+    private final ReliabilityCounts counts = ReliabilityCounts.inOrder();
 
     /** The listing faults a case can meet; each stops the listing from being whole. */
     enum ListingFault {
@@ -107,7 +106,7 @@ class DeprovisioningSafetyTests extends LiveServerTest implements ReliabilitySpr
             UUID id = runs.start(account.id(), "api").id();
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
                     .until(() -> runs.find(account.id(), id).orElseThrow().finished());
-            count("reconciliations");
+            counts.add("reconciliations");
             return runs.find(account.id(), id).orElseThrow();
         }
 
@@ -132,8 +131,8 @@ class DeprovisioningSafetyTests extends LiveServerTest implements ReliabilitySpr
 
         @Override
         public void close() {
-            count("Okta API calls", proxy.counts().getOrDefault("requests", 0L));
-            count("listing faults injected", proxy.faults());
+            counts.add("Okta API calls", proxy.counts().getOrDefault("requests", 0L));
+            counts.add("listing faults injected", proxy.faults());
             proxy.close();
             sim.close();
         }
@@ -143,20 +142,20 @@ class DeprovisioningSafetyTests extends LiveServerTest implements ReliabilitySpr
     void reconcileWhenListingFaultsThenNobodyStillInOktaIsDeactivated(@ForAll ListingFault fault,
             @ForAll @IntRange(min = 1, max = 5) int firstFaultyPage, @ForAll @IntRange(min = 2, max = 6) int pageLimit,
             @ForAll @IntRange(min = 0, max = 3) int unassigned, @ForAll @IntRange(min = 10, max = 100) int maxPercent) {
-        count("cases");
-        count("fault: " + fault.name().toLowerCase().replace('_', ' '));
+        counts.add("cases");
+        counts.add("fault: " + fault.name().toLowerCase().replace('_', ' '));
         try (Org org = new Org(pageLimit, maxPercent, null)) {
             org.unassign(unassigned);
             org.proxy.rule(fault.from(firstFaultyPage));
             SyncRun run = org.reconcile();
-            count("run " + run.status());
+            counts.add("run " + run.status());
             Set<String> active = org.active();
             assertThat(active).as("run %s (%s): everyone Okta still has stays active", run.status(), run.error())
                     .containsAll(org.stillInOkta());
             if ("failed".equals(run.status())) {
                 assertThat(active).as("a failed listing deactivates nobody").hasSize(USERS);
             }
-            count("people deactivated", USERS - active.size());
+            counts.add("people deactivated", USERS - active.size());
         }
     }
 
@@ -274,18 +273,10 @@ class DeprovisioningSafetyTests extends LiveServerTest implements ReliabilitySpr
         }
     }
 
-    private void count(String what) {
-        count(what, 1);
-    }
 
-    private void count(String what, long n) {
-        counts.computeIfAbsent(what, k -> new AtomicLong()).addAndGet(n);
-    }
 
     @Override
     public Map<String, Object> figures() {
-        Map<String, Object> figures = new LinkedHashMap<>();
-        counts.forEach((k, v) -> figures.put(k, v.get()));
-        return figures;
+        return counts.figures();
     }
 }

@@ -17,9 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +28,7 @@ import dev.roster.okta.OktaConnections;
 import dev.roster.okta.OktaSettings;
 import dev.roster.provisioning.OktaEvents;
 import dev.roster.support.LiveServerTest;
+import dev.roster.support.ReliabilityCounts;
 import dev.roster.support.ReliabilitySpring;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -69,7 +68,7 @@ class HostileHookTests extends LiveServerTest implements ReliabilitySpring.Figur
     @Autowired
     JdbcClient jdbc;
 
-    private final Map<String, AtomicLong> counts = new TreeMap<>();
+    private final ReliabilityCounts counts = ReliabilityCounts.byName();
     private Account account;
     private String secret;
 
@@ -125,17 +124,17 @@ class HostileHookTests extends LiveServerTest implements ReliabilitySpring.Figur
         long t0 = System.nanoTime();
         int status = HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        count("ms answering, all cases", millis);
-        counts.computeIfAbsent("ms answering, slowest case", k -> new AtomicLong()).accumulateAndGet(millis, Math::max);
-        count("cases");
-        count("answered " + status);
-        count("body: " + c.body().name().toLowerCase().replace('_', ' '));
+        counts.add("ms answering, all cases", millis);
+        counts.max("ms answering, slowest case", millis);
+        counts.add("cases");
+        counts.add("answered " + status);
+        counts.add("body: " + c.body().name().toLowerCase().replace('_', ' '));
 
         assertThat(status).as("never a 5xx").isLessThan(500);
         if (c.unknownAccount()) {
             assertThat(status).isEqualTo(404);
         } else if (c.secret() == Secret.PADDED && status == 401) {
-            count("padded secret refused");
+            counts.add("padded secret refused");
         } else if (c.secret() != Secret.RIGHT && c.secret() != Secret.PADDED) {
             assertThat(status).isEqualTo(401);
         } else if (Boolean.TRUE.equals(c.body().valid)) {
@@ -149,7 +148,7 @@ class HostileHookTests extends LiveServerTest implements ReliabilitySpring.Figur
         if (status == 204) {
             // One row, or none when a repeated seed replays an eventId Roster has already stored.
             assertThat(storedDeliveries).isLessThanOrEqualTo(1);
-            count(storedDeliveries == 0 ? "accepted as a duplicate" : "accepted and stored");
+            counts.add(storedDeliveries == 0 ? "accepted as a duplicate" : "accepted and stored");
         } else {
             assertThat(storedDeliveries).as("nothing stored for a refused delivery").isZero();
             assertThat(rows("okta_hook_event") - eventsBefore).isZero();
@@ -303,7 +302,7 @@ class HostileHookTests extends LiveServerTest implements ReliabilitySpring.Figur
         long started = System.nanoTime();
         int status = post(json(delivery), secret);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        count("ms to accept 10,000 events", millis);
+        counts.add("ms to accept 10,000 events", millis);
         assertThat(status).isEqualTo(204);
         assertThat(rows("okta_hook_event")).isEqualTo(10_000);
         // Not asserted against Okta's 3 s: the time is reported (docs/RELIABILITY.md); ack latency is the benchmark's.
@@ -354,7 +353,7 @@ class HostileHookTests extends LiveServerTest implements ReliabilitySpring.Figur
             int status = raw("POST /hooks/okta/" + account.key() + " HTTP/1.1\r\nHost: localhost\r\n" + headers
                     + "Content-Type: application/json\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length
                     + "\r\nConnection: close\r\n\r\n" + body);
-            count("header injection answered " + status);
+            counts.add("header injection answered " + status);
             assertThat(status).as(headers.replace("\r", "\\r").replace("\n", "\\n")).isBetween(200, 499);
             assertThat(rows("okta_hook_delivery") - before).isEqualTo(status == 204 ? 1 : 0);
         }
@@ -372,8 +371,8 @@ class HostileHookTests extends LiveServerTest implements ReliabilitySpring.Figur
         }
         System.gc();
         long after = runtime.totalMemory() - runtime.freeMemory();
-        count("heap MB before 200 hostile deliveries", before / (1024 * 1024));
-        count("heap MB after them (after GC)", after / (1024 * 1024));
+        counts.add("heap MB before 200 hostile deliveries", before / (1024 * 1024));
+        counts.add("heap MB after them (after GC)", after / (1024 * 1024));
         HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
@@ -409,18 +408,10 @@ class HostileHookTests extends LiveServerTest implements ReliabilitySpring.Figur
                 .query(Long.class).single();
     }
 
-    private void count(String what) {
-        count(what, 1);
-    }
 
-    private void count(String what, long n) {
-        counts.computeIfAbsent(what, k -> new AtomicLong()).addAndGet(n);
-    }
 
     @Override
     public Map<String, Object> figures() {
-        Map<String, Object> figures = new LinkedHashMap<>();
-        counts.forEach((k, v) -> figures.put(k, v.get()));
-        return figures;
+        return counts.figures();
     }
 }
