@@ -96,6 +96,7 @@ public final class RosterCli {
             String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (IOException | UnsupportedOperationException e) {
+            // no /proc (not Linux): whether a console is attached is the best Java 17 can tell
             return System.console() != null;
         }
     }

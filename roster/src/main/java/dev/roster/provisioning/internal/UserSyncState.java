@@ -30,12 +30,8 @@ class UserSyncState {
         this.clock = clock;
     }
 
-    void request(UUID accountId, String oktaUserId) {
-        requestAll(accountId, List.of(oktaUserId));
-    }
-
     /**
-     * {@link #request} for many users of one account in two statements. A user with several events
+     * Bumps the request counters of these users of one account, in two statements. A user with several events
      * in one batch is counted once: the counter only has to move for a running job to notice.
      * Callers pass the users in a stable order, so concurrent batches lock the same rows in the
      * same order and cannot deadlock.

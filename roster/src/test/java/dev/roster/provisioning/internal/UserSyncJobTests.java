@@ -2,6 +2,7 @@ package dev.roster.provisioning.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -22,10 +23,10 @@ class UserSyncJobTests extends IntegrationTest {
     void runOnceWhenEventArrivesDuringOktaReadThenRunsAgain() {
         TestAccount acme = accounts.create();
         UserSyncJob.Request request = new UserSyncJob.Request(acme.id(), "00uRACE");
-        state.request(acme.id(), "00uRACE");
+        state.requestAll(acme.id(), List.of("00uRACE"));
         OktaUserSync heldBetweenReadAndWrite = (accountId, oktaUserId) -> {
             // Okta has been read; now a newer event lands before the write.
-            state.request(accountId, oktaUserId);
+            state.requestAll(accountId, List.of(oktaUserId));
             return new SyncOutcome.Skipped(null, "test");
         };
         assertThat(UserSyncJob.runOnce(request, heldBetweenReadAndWrite, state)).isTrue();
@@ -35,7 +36,7 @@ class UserSyncJobTests extends IntegrationTest {
     void runOnceWhenNothingArrivesMeanwhileThenFinishes() {
         TestAccount acme = accounts.create();
         UserSyncJob.Request request = new UserSyncJob.Request(acme.id(), "00uCALM");
-        state.request(acme.id(), "00uCALM");
+        state.requestAll(acme.id(), List.of("00uCALM"));
         OktaUserSync quiet = (accountId, oktaUserId) -> new SyncOutcome.Unchanged(UUID.randomUUID());
         assertThat(UserSyncJob.runOnce(request, quiet, state)).isFalse();
     }
