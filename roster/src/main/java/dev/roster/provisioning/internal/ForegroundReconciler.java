@@ -143,7 +143,7 @@ class ForegroundReconciler implements ForegroundReconciliation {
     @PreDestroy
     void stopped() {
         inProgress.forEach((runId, accountId) -> runs.find(accountId, runId).filter(r -> !r.finished())
-                .ifPresent(r -> runs.finish(runId, "failed", 0, "stopped: Roster shut down during the run",
+                .ifPresent(r -> runs.finish(runId, "failed", 0, SyncRunRepository.STOPPED,
                         Instant.now(clock))));
     }
 

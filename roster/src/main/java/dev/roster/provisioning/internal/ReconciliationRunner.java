@@ -11,7 +11,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -123,12 +123,18 @@ class ReconciliationRunner {
             Set<UUID> stillAssigned = stillAssigned(okta, connection, listed);
             sweep(connection, runId, listed, stillAssigned, tally, api.rateLimitWaits() - waitsBefore);
         } catch (RuntimeException e) {
-            log.warn("Reconciliation {} of account {} failed: {}", runId, accountId, e.getMessage());
+            // Interrupted: the job queue is stopping (shutdown). The flag is set again once the run is recorded.
+            boolean stopping = Thread.interrupted();
+            String reason = stopping ? SyncRunRepository.STOPPED : e.getMessage();
+            log.warn("Reconciliation {} of account {} failed: {}", runId, accountId, reason);
             long waits = api == null ? 0 : api.rateLimitWaits() - waitsBefore;
             transaction.executeWithoutResult(s -> {
                 runs.progress(runId, tally, waits);
-                runs.finish(runId, "failed", 0, e.getMessage(), Instant.now(clock));
+                runs.finish(runId, "failed", 0, reason, Instant.now(clock));
             });
+            if (stopping) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -173,11 +179,16 @@ class ReconciliationRunner {
         }
     }
 
+    /** Waits for the prefetched page; interruptible, so that stopping the job queue stops the run. */
     private static AppUserPage join(CompletableFuture<AppUserPage> page) {
         try {
-            return page.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            return page.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            page.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

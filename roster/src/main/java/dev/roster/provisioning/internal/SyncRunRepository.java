@@ -61,6 +61,7 @@ public class SyncRunRepository {
 
     /** How long a command's run may go without a heartbeat before it counts as abandoned. */
     static final Duration COMMAND_SILENCE = Duration.ofMinutes(2);
+    static final String STOPPED = "stopped: Roster shut down during the run";
     static final String ABANDONED = "abandoned: the roster sync command stopped without finishing";
 
     /** A command's run says it is alive; see {@link #failAbandonedCommandRuns}. */
