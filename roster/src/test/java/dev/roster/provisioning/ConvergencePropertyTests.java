@@ -138,7 +138,7 @@ class ConvergencePropertyTests extends LiveServerTest implements ReliabilitySpri
         return Arbitraries.longs().withoutEdgeCases();
     }
 
-    @Property(tries = 60, shrinking = net.jqwik.api.ShrinkingMode.FULL)
+    @Property(tries = 60)
     void hooksThenReconciliationWhenChangesAndFaultsThenRosterEqualsOkta(@ForAll("changes") List<Change> changes,
             @ForAll("faultSeeds") long faultSeed) {
         counts.add("cases");

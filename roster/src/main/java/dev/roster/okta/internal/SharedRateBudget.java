@@ -77,10 +77,15 @@ public class SharedRateBudget {
         autocommit.executeWithoutResult(s -> landed(bucket));
     }
 
-    /** After a 429: nothing more until Okta's reset, for every instance. */
+    /**
+     * After a 429: nothing more until the reset that 429 named, for every instance. Its reset, not the
+     * later one of the window on the books: Okta also answers 429 when too many calls are in flight at
+     * once (its concurrency cap), with a reset seconds away, and the bucket is usable again from then
+     * on; the first answer after it brings the window's real numbers back.
+     */
     public void exhausted(String bucket, long resetEpochSecond) {
         autocommit.executeWithoutResult(s -> {
-            int updated = jdbc.sql("UPDATE okta_rate_budget SET remaining = 0, window_reset = GREATEST(window_reset, ?)"
+            int updated = jdbc.sql("UPDATE okta_rate_budget SET remaining = 0, window_reset = ?"
                     + " WHERE account_id = ? AND bucket = ?").params(resetEpochSecond, accountId, bucket).update();
             if (updated == 0) {
                 insert(bucket, resetEpochSecond, 0, 0, 0);

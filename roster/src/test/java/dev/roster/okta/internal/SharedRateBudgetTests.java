@@ -80,6 +80,23 @@ class SharedRateBudgetTests extends IntegrationTest {
         assertThat(first.take("apps", now + 31)).isInstanceOf(SharedRateBudget.Permit.Granted.class);
     }
 
+    /** A 429 blocks the bucket until its own reset (a concurrency 429's is seconds away), not the window's. */
+    @Test
+    void takeWhenA429NamedAnEarlierResetThanTheWindowThenFreeAgainAtThatReset() {
+        TestAccount acme = accounts.create();
+        long now = Instant.now().getEpochSecond();
+        SharedRateBudget budget = new SharedRateBudget(jdbc, transactions, acme.id(), 0.5);
+        budget.observe("users", 600, 500, now + 50);
+
+        budget.exhausted("users", now + 2);
+
+        assertThat(budget.take("users", now + 1)).isEqualTo(new SharedRateBudget.Permit.Wait(now + 2));
+        assertThat(budget.take("users", now + 2)).isInstanceOf(SharedRateBudget.Permit.Granted.class);
+        // the first answer after it brings the window's real numbers back
+        budget.observe("users", 600, 480, now + 50);
+        assertThat(budget.take("users", now + 3)).isInstanceOf(SharedRateBudget.Permit.Granted.class);
+    }
+
     /**
      * Against the simulator's limits: an apps bucket of 40 a minute, the account's share a quarter
      * (10 calls). Two instances with three workers each call as fast as they can; Okta's own count
