@@ -27,6 +27,17 @@ public final class OktaFixture {
                 .newHookSecret().reveal();
     }
 
+    /**
+     * Settings for an org nobody answers at, for tests of the hook edge that look at the inbox, not at
+     * what the jobs then do. Such tests switch provisioning off when they end: their queued jobs then
+     * finish at once instead of retrying a dead org for minutes and holding the shared context's
+     * workers away from the next test's jobs.
+     */
+    public static OktaSettings unreachableOrg(String appId, boolean provisioning) {
+        return new OktaSettings("http://127.0.0.1:9", "org", appId, "client-secret", "api-token", null, null, true,
+                provisioning, false, null, null, null, null, null, null);
+    }
+
     /** Connects and registers a verified hook pointing at Roster's URL for the account. */
     public static void connectWithHook(OktaConnections connections, UUID accountId, String accountKey,
             OktaSimulator sim, String rosterBaseUrl) {

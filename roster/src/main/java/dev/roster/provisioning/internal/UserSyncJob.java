@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Priority;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
@@ -47,7 +47,7 @@ class UserSyncJob {
 
     @Bean
     CustomTask<Request> oktaUserSyncTask(UserSyncService sync, UserSyncState state, AccountFairness fairness,
-            ProvisioningProperties properties) {
+            ProvisioningProperties properties, TransactionTemplate transaction) {
         return Tasks.custom(TASK)
                 .defaultPriority(PRIORITY)
                 .onFailure(FailureHandler.<Request>maxRetries(properties.jobRetries())
@@ -62,20 +62,22 @@ class UserSyncJob {
                         return (complete, ops) -> ops.reschedule(complete, later);
                     }
                     try {
-                        return runOnce(instance.getData(), sync, state)
-                                ? (CompletionHandler<Request>) (complete, ops) -> ops.reschedule(complete, Instant.now())
-                                : new CompletionHandler.OnCompleteRemove<>();
+                        long before = runOnce(instance.getData(), sync, state);
+                        return (complete, ops) -> transaction.executeWithoutResult(s -> {
+                            if (requestedSince(instance.getData(), before, state)) {
+                                ops.reschedule(complete, Instant.now());
+                            } else {
+                                ops.remove();
+                            }
+                        });
                     } finally {
                         fairness.finished(accountId);
                     }
                 });
     }
 
-    /**
-     * Syncs the user once; true when a newer request arrived while Okta was being read, so the
-     * job must run again rather than finish (the event may describe a change this read missed).
-     */
-    static boolean runOnce(Request request, OktaUserSync sync, UserSyncState state) {
+    /** Syncs the user once; returns the request counter as it was before Okta was read. */
+    static long runOnce(Request request, OktaUserSync sync, UserSyncState state) {
         long before = state.requested(request.accountId(), request.oktaUserId());
         try {
             syncUser(request, sync);
@@ -83,7 +85,20 @@ class UserSyncJob {
             state.done(request.accountId(), request.oktaUserId(), "Failed", e.getMessage());
             throw e;
         }
-        return state.requested(request.accountId(), request.oktaUserId()) != before;
+        return before;
+    }
+
+    /**
+     * Whether a newer request arrived since {@code before}, so the job must run again rather than
+     * finish (the event may describe a change the read missed). Called in the transaction that then
+     * removes or reschedules the job's queue row (db-scheduler joins Spring's transactions), holding
+     * the counter row's lock: an event's bump either came first and is seen here, or waits for this
+     * transaction and then finds no job queued, and queues one. Without the lock, an event landing
+     * between this look and the row's removal found the job "still queued" and was left for the
+     * nightly run.
+     */
+    static boolean requestedSince(Request request, long before, UserSyncState state) {
+        return state.requestedLocked(request.accountId(), request.oktaUserId()) != before;
     }
 
     /**

@@ -15,7 +15,8 @@ import dev.roster.common.Instants;
 /**
  * Per Okta user: a counter of sync requests, and what the last sync did. A job reads the counter
  * before it asks Okta; if an event bumped it meanwhile, the job runs again, so a change that reached
- * Okta after the job's read is never lost.
+ * Okta after the job's read is never lost. The job's last look and the removal of its queue row
+ * happen under the counter row's lock (see {@link UserSyncJob}).
  */
 @Repository
 class UserSyncState {
@@ -55,6 +56,15 @@ class UserSyncState {
 
     long requested(UUID accountId, String oktaUserId) {
         return jdbc.sql("SELECT requested FROM okta_user_sync WHERE account_id = ? AND okta_user_id = ?")
+                .params(accountId, oktaUserId).query(Long.class).optional().orElse(0L);
+    }
+
+    /**
+     * The counter, with the user's row locked until the caller's transaction ends: a request being
+     * made right now (its bump holds the same lock) is either seen here or waits until this ends.
+     */
+    long requestedLocked(UUID accountId, String oktaUserId) {
+        return jdbc.sql("SELECT requested FROM okta_user_sync WHERE account_id = ? AND okta_user_id = ? FOR UPDATE")
                 .params(accountId, oktaUserId).query(Long.class).optional().orElse(0L);
     }
 

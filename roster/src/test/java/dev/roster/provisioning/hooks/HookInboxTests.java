@@ -18,12 +18,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.roster.okta.OktaConnection;
 import dev.roster.okta.OktaConnections;
-import dev.roster.okta.OktaSettings;
 import dev.roster.support.IntegrationTest;
+import dev.roster.support.OktaFixture;
 import dev.roster.support.TestAccounts.TestAccount;
 
 /** The inbox's group commit: deliveries arriving together share transactions, each still stored exactly once. */
 class HookInboxTests extends IntegrationTest {
+
+    private static final String APP_ID = "0oaINBOXAPP00000000";
 
     private static final int CALLERS = 40;
 
@@ -43,15 +45,14 @@ class HookInboxTests extends IntegrationTest {
     @BeforeEach
     void setUp() {
         acme = accounts.create();
-        // An org nobody answers at: these tests look at the inbox, not at what the jobs then do.
-        connections.save(acme.id(), new OktaSettings("http://127.0.0.1:9", "org", "0oaINBOXAPP00000000", "client-secret",
-                "api-token", null, null, true, true, false, null, null, null, null, null, null));
+        connections.save(acme.id(), OktaFixture.unreachableOrg(APP_ID, true));
         connection = connections.find(acme.id()).orElseThrow();
     }
 
     @AfterEach
     void tearDown() {
         callers.shutdownNow();
+        connections.save(acme.id(), OktaFixture.unreachableOrg(APP_ID, false));
     }
 
     private static HookDelivery delivery(String eventId, String eventUuid, String userId) {

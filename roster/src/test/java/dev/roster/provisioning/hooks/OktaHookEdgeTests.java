@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,10 +42,12 @@ class OktaHookEdgeTests extends IntegrationTest {
     @BeforeEach
     void setUp() {
         acme = accounts.create();
-        // An org nobody answers at: these tests look at the inbox, not at what the jobs then do.
-        secret = connections.save(acme.id(), new OktaSettings("http://127.0.0.1:9", "org", APP_ID, "client-secret",
-                "api-token", null, null, true, true, false, null, null, null, null, null, null))
-                .newHookSecret().reveal();
+        secret = connections.save(acme.id(), OktaFixture.unreachableOrg(APP_ID, true)).newHookSecret().reveal();
+    }
+
+    @AfterEach
+    void switchProvisioningOff() {
+        connections.save(acme.id(), OktaFixture.unreachableOrg(APP_ID, false));
     }
 
     static String event(String uuid, String type, String userId) {
