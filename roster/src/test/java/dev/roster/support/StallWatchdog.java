@@ -13,9 +13,10 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * Leaves a trail when the suite stalls: after {@code roster.test.stall} (default 5 minutes) without a
- * test starting or finishing, it prints every thread's stack to the console, again at each further
- * stall, so a hung CI run shows where it hung instead of only that it ran out of time. Registered
- * for every engine (Jupiter and jqwik) through {@code META-INF/services}.
+ * test starting or finishing, it prints every thread's stack to the console, and again after each
+ * further such period while the stall lasts, so a hung CI run shows where it hung instead of only
+ * that it ran out of time. Registered for every engine (Jupiter and jqwik) through
+ * {@code META-INF/services}.
  */
 public class StallWatchdog implements TestExecutionListener {
 
@@ -42,25 +43,32 @@ public class StallWatchdog implements TestExecutionListener {
         lastEvent.set(System.nanoTime());
     }
 
+    /** Reports once per stall period while the stall lasts, so the end of a CI log shows a recent report. */
     private void watch() {
-        long reported = 0;
+        long quietSince = lastEvent.get();
+        long reportedAt = 0;
         while (true) {
             try {
                 Thread.sleep(10_000);
             } catch (InterruptedException e) {
                 return;
             }
+            long now = System.nanoTime();
             long last = lastEvent.get();
-            if (last != reported && System.nanoTime() - last > STALL.toNanos()) {
-                reported = last;
-                System.err.println(report());
+            if (last != quietSince) {
+                quietSince = last;
+                reportedAt = 0;
+            }
+            if (now - last > STALL.toNanos() && (reportedAt == 0 || now - reportedAt > STALL.toNanos())) {
+                reportedAt = now;
+                System.err.println(report(Duration.ofNanos(now - last)));
             }
         }
     }
 
-    private String report() {
+    private String report(Duration quiet) {
         StringBuilder out = new StringBuilder("\n=== stall-watchdog: no test started or finished for ")
-                .append(STALL.toSeconds()).append(" s; last started: ").append(current.get()).append('\n');
+                .append(quiet.toSeconds()).append(" s; last started: ").append(current.get()).append('\n');
         for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
             out.append('"').append(thread.getThreadName()).append("\" ").append(thread.getThreadState());
             if (thread.getLockName() != null) {
