@@ -87,8 +87,7 @@ class ConnectionCheckTests extends LiveServerTest {
 
     @Test
     void runWhenOrgUrlUnreachableThenDiscoveryFails() {
-        connections.save(acme.id(), new OktaSettings("http://127.0.0.1:9", "org", sim.clientId(), "s", "t", null,
-                null, true, true, false, null, null, null, null, null, null));
+        connections.save(acme.id(), OktaFixture.unreachableOrg(sim.clientId(), true));
         assertThat(run().get("Org URL and discovery").ok()).isFalse();
     }
 }

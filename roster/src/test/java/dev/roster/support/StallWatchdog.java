@@ -45,8 +45,7 @@ public class StallWatchdog implements TestExecutionListener {
 
     /** Reports once per stall period while the stall lasts, so the end of a CI log shows a recent report. */
     private void watch() {
-        long quietSince = lastEvent.get();
-        long reportedAt = 0;
+        long reportedAt = Long.MIN_VALUE;
         while (true) {
             try {
                 Thread.sleep(10_000);
@@ -55,11 +54,8 @@ public class StallWatchdog implements TestExecutionListener {
             }
             long now = System.nanoTime();
             long last = lastEvent.get();
-            if (last != quietSince) {
-                quietSince = last;
-                reportedAt = 0;
-            }
-            if (now - last > STALL.toNanos() && (reportedAt == 0 || now - reportedAt > STALL.toNanos())) {
+            // a stall period since the last test event, or since this stall's last report
+            if (now - Math.max(last, reportedAt) > STALL.toNanos()) {
                 reportedAt = now;
                 System.err.println(report(Duration.ofNanos(now - last)));
             }

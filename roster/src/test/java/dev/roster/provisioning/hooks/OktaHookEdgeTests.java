@@ -20,7 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.ResultActions;
 
 import dev.roster.okta.OktaConnections;
-import dev.roster.okta.OktaSettings;
 import dev.roster.support.IntegrationTest;
 import dev.roster.support.OktaFixture;
 import dev.roster.support.TestAccounts.TestAccount;
@@ -205,8 +204,8 @@ class OktaHookEdgeTests extends IntegrationTest {
     @Test
     void deliverWhenAnotherAccountsSecretThenUnauthorized() throws Exception {
         TestAccount other = accounts.create();
-        String otherSecret = connections.save(other.id(), new OktaSettings("http://127.0.0.1:9", "org", APP_ID,
-                "s", "t", null, null, true, true, false, null, null, null, null, null, null)).newHookSecret().reveal();
+        String otherSecret = connections.save(other.id(), OktaFixture.unreachableOrg(APP_ID, true)).newHookSecret()
+                .reveal();
         post(delivery("cross", event("c1", "user.lifecycle.create", "00uH")), otherSecret)
                 .andExpect(status().isUnauthorized());
     }

@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.roster.okta.OktaConnections;
-import dev.roster.okta.OktaSettings;
 import dev.roster.support.IntegrationTest;
+import dev.roster.support.OktaFixture;
 import dev.roster.support.TestAccounts.TestAccount;
 
 /** The daily run fires at the account's time with a clock the test controls, once per day. */
@@ -33,8 +33,7 @@ class ReconcileScheduleTests extends IntegrationTest {
     @BeforeEach
     void setUp() {
         acme = accounts.create();
-        connections.save(acme.id(), new OktaSettings("http://127.0.0.1:9", "org", "0oaSCHEDULE000000000", "s", "t",
-                null, null, true, true, false, null, null, null, null, null, null));
+        connections.save(acme.id(), OktaFixture.unreachableOrg("0oaSCHEDULE000000000", true));
         // Pretend the connection was made long ago, so that every test day is after it.
         jdbc.sql("UPDATE okta_connection SET created_at = ? WHERE account_id = ?")
                 .params(java.time.OffsetDateTime.parse("2020-01-01T00:00:00Z"), acme.id()).update();
