@@ -15,8 +15,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -38,15 +41,10 @@ import dev.roster.support.LiveServerTest;
 import dev.roster.support.OktaFixture;
 import dev.roster.support.ReliabilityOktaProxy;
 import dev.roster.support.ReliabilityCounts;
-import dev.roster.support.ReliabilitySpring;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
+import dev.roster.support.ReliabilitySuite;
+import dev.roster.support.property.Gen;
+import dev.roster.support.property.PropertyCheck;
+import dev.roster.support.property.Shrink;
 
 /**
  * Nothing is lost: random sequences of Okta changes, with hook deliveries dropped (20 %), duplicated
@@ -59,13 +57,12 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  * account has no per-user job left), every user whose latest change was followed by a delivered
  * event about them looks in Roster as Okta says; after one reconciliation, every user does.
  *
- * <p>A failure prints jqwik's seed and the shrunk sequence of changes; the fault dice are seeded
- * from the generated {@code faultSeed}, though thread timing is not replayed.
+ * <p>A failure prints the case's seed, the sequence of changes shrunk by removing chunks while the
+ * case still fails, and the command that replays it; the fault dice are seeded from the generated
+ * {@code faultSeed}, though thread timing is not replayed.
  */
-@net.jqwik.api.Tag("integration")
-@net.jqwik.api.Tag("reliability")
-@AddLifecycleHook(ReliabilitySpring.class)
-class ConvergencePropertyTests extends LiveServerTest implements ReliabilitySpring.Figures {
+@ReliabilitySuite
+class ConvergencePropertyTests extends LiveServerTest implements PropertyCheck.Figures {
 
     private static final List<String> FIRST = List.of("Ada", "Alan", "Grace", "Edsger", "Barbara", "Donald", "Frances",
             "John", "Margaret", "Niklaus");
@@ -118,29 +115,38 @@ class ConvergencePropertyTests extends LiveServerTest implements ReliabilitySpri
     record Lifecycle(int who, Move move) implements Change {
     }
 
-    @Provide
-    Arbitrary<List<Change>> changes() {
-        Arbitrary<Integer> who = Arbitraries.integers().between(0, 5);
-        Arbitrary<Change> create = Combinators.combine(Arbitraries.integers().between(0, FIRST.size() - 1),
-                Arbitraries.integers().between(0, DEPARTMENTS.size() - 1), Arbitraries.of(true, true, true, false),
-                Arbitraries.of(true, true, true, false)).as(Create::new);
-        Arbitrary<Change> edit = Combinators.combine(who, Arbitraries.of(Field.class),
-                Arbitraries.integers().between(0, 4)).as(Edit::new);
-        Arbitrary<Change> manager = Combinators.combine(who, Arbitraries.integers().between(-1, 5)).as(Manager::new);
-        Arbitrary<Change> lifecycle = Combinators.combine(who, Arbitraries.of(Move.class)).as(Lifecycle::new);
-        return Arbitraries.frequencyOf(Tuple.of(3, create), Tuple.of(4, edit), Tuple.of(2, manager),
-                Tuple.of(4, lifecycle)).list().ofMinSize(1).ofMaxSize(12);
+    /** One case: the changes made in Okta, and the seed of its fault dice. */
+    record Case(List<Change> changes, long faultSeed) {
     }
 
-    /** No edge cases: seeds 0, 1, -1… would replay the same fault dice and skew the configured shares. */
-    @Provide
-    Arbitrary<Long> faultSeeds() {
-        return Arbitraries.longs().withoutEdgeCases();
+    static Gen<Case> cases() {
+        Gen<Integer> who = Gen.between(0, 5);
+        Gen<Change> create = random -> new Create(Gen.between(0, FIRST.size() - 1).generate(random),
+                Gen.between(0, DEPARTMENTS.size() - 1).generate(random), Gen.oneOf(true, true, true, false)
+                .generate(random), Gen.oneOf(true, true, true, false).generate(random));
+        Gen<Change> edit = random -> new Edit(who.generate(random), Gen.oneOf(Field.class).generate(random),
+                Gen.between(0, 4).generate(random));
+        Gen<Change> manager = random -> new Manager(who.generate(random), Gen.between(-1, 5).generate(random));
+        Gen<Change> lifecycle = random -> new Lifecycle(who.generate(random), Gen.oneOf(Move.class).generate(random));
+        Gen<List<Change>> changes = Gen.frequency(Gen.weight(3, create), Gen.weight(4, edit), Gen.weight(2, manager),
+                Gen.weight(4, lifecycle)).list(1, 12);
+        return random -> new Case(changes.generate(random), Gen.longs().generate(random));
     }
 
-    @Property(tries = 60)
-    void hooksThenReconciliationWhenChangesAndFaultsThenRosterEqualsOkta(@ForAll("changes") List<Change> changes,
-            @ForAll("faultSeeds") long faultSeed) {
+    /** A failing case shrinks by dropping changes; its fault dice stay the same. */
+    static Stream<Case> smaller(Case c) {
+        return Shrink.removingChunks(c.changes(), 1).map(changes -> new Case(changes, c.faultSeed()));
+    }
+
+    @Test
+    void hooksThenReconciliationWhenChangesAndFaultsThenRosterEqualsOkta(TestInfo test) {
+        PropertyCheck.forAll(cases()).tries(60).shrinking(ConvergencePropertyTests::smaller)
+                .check(test, this::converges);
+    }
+
+    private void converges(Case c) {
+        List<Change> changes = c.changes();
+        long faultSeed = c.faultSeed();
         counts.add("cases");
         OktaSimulator sim = OktaSimulator.start(SimulatorOptions.builder().users(0).seed(faultSeed)
                 .rateLimits(false).hookBatchWindow(Duration.ofMillis(15)).build());

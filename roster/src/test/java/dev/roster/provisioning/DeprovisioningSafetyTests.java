@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.roster.accounts.Account;
@@ -28,12 +30,9 @@ import dev.roster.support.LiveServerTest;
 import dev.roster.support.ReliabilityOktaProxy;
 import dev.roster.support.ReliabilityOktaProxy.Fault;
 import dev.roster.support.ReliabilityCounts;
-import dev.roster.support.ReliabilitySpring;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
+import dev.roster.support.ReliabilitySuite;
+import dev.roster.support.property.Gen;
+import dev.roster.support.property.PropertyCheck;
 
 /**
  * A reconciliation deactivates only people Okta no longer has: listings that fail midway (401, 403,
@@ -42,10 +41,8 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  * Each case: a fresh simulated org of 12 people behind a fault-injecting proxy that pages the
  * listing small, a first clean reconciliation, some people unassigned in Okta, then the faulty one.
  */
-@net.jqwik.api.Tag("integration")
-@net.jqwik.api.Tag("reliability")
-@AddLifecycleHook(ReliabilitySpring.class)
-class DeprovisioningSafetyTests extends LiveServerTest implements ReliabilitySpring.Figures {
+@ReliabilitySuite
+class DeprovisioningSafetyTests extends LiveServerTest implements PropertyCheck.Figures {
 
     private static final int USERS = 12;
 
@@ -138,10 +135,27 @@ class DeprovisioningSafetyTests extends LiveServerTest implements ReliabilitySpr
         }
     }
 
-    @Property(tries = 20)
-    void reconcileWhenListingFaultsThenNobodyStillInOktaIsDeactivated(@ForAll ListingFault fault,
-            @ForAll @IntRange(min = 1, max = 5) int firstFaultyPage, @ForAll @IntRange(min = 2, max = 6) int pageLimit,
-            @ForAll @IntRange(min = 0, max = 3) int unassigned, @ForAll @IntRange(min = 10, max = 100) int maxPercent) {
+    /** One case: the fault, the listing page it starts on, Okta's page size, who left Okta, the threshold. */
+    record Case(ListingFault fault, int firstFaultyPage, int pageLimit, int unassigned, int maxPercent) {
+    }
+
+    static Gen<Case> cases() {
+        return random -> new Case(Gen.oneOf(ListingFault.class).generate(random), Gen.between(1, 5).generate(random),
+                Gen.between(2, 6).generate(random), Gen.between(0, 3).generate(random),
+                Gen.between(10, 100).generate(random));
+    }
+
+    @Test
+    void reconcileWhenListingFaultsThenNobodyStillInOktaIsDeactivated(TestInfo test) {
+        PropertyCheck.forAll(cases()).tries(20).check(test, this::nobodyStillInOktaDeactivated);
+    }
+
+    private void nobodyStillInOktaDeactivated(Case c) {
+        ListingFault fault = c.fault();
+        int firstFaultyPage = c.firstFaultyPage();
+        int pageLimit = c.pageLimit();
+        int unassigned = c.unassigned();
+        int maxPercent = c.maxPercent();
         counts.add("cases");
         counts.add("fault: " + fault.name().toLowerCase().replace('_', ' '));
         try (Org org = new Org(pageLimit, maxPercent, null)) {
@@ -159,27 +173,27 @@ class DeprovisioningSafetyTests extends LiveServerTest implements ReliabilitySpr
         }
     }
 
-    @Example
+    @Test
     void reconcileWhenListingUnauthorizedMidwayThenFailedAndNobodyDeactivated() {
         assertFailedAndNobodyDeactivated(ListingFault.UNAUTHORIZED, "401");
     }
 
-    @Example
+    @Test
     void reconcileWhenListingForbiddenMidwayThenFailedAndNobodyDeactivated() {
         assertFailedAndNobodyDeactivated(ListingFault.FORBIDDEN, "403");
     }
 
-    @Example
+    @Test
     void reconcileWhenListingFailsWithServerErrorsMidwayThenFailedAndNobodyDeactivated() {
         assertFailedAndNobodyDeactivated(ListingFault.SERVER_ERROR, "503");
     }
 
-    @Example
+    @Test
     void reconcileWhenListingTimesOutMidwayThenFailedAndNobodyDeactivated() {
         assertFailedAndNobodyDeactivated(ListingFault.HANG, "did not answer");
     }
 
-    @Example
+    @Test
     void reconcileWhenConnectionDropsMidPageThenFailedAndNobodyDeactivated() {
         assertFailedAndNobodyDeactivated(ListingFault.DROPPED_MID_PAGE, "did not answer");
     }
@@ -195,7 +209,7 @@ class DeprovisioningSafetyTests extends LiveServerTest implements ReliabilitySpr
         }
     }
 
-    @Example
+    @Test
     void reconcileWhenListingEndsEarlyWithinThresholdThenOnlyTheUnassignedAreDeactivated() {
         // Pages of 5: the third page (the 11th assigned person) never comes, but Okta says the list is done.
         try (Org org = new Org(5, null, null)) {
@@ -207,7 +221,7 @@ class DeprovisioningSafetyTests extends LiveServerTest implements ReliabilitySpr
         }
     }
 
-    @Example
+    @Test
     void reconcileWhenListingComesBackEmptyThenHeldAndNobodyDeactivated() {
         try (Org org = new Org(500, null, null)) {
             org.proxy.rule(ListingFault.ENDS_EARLY.from(1));
@@ -217,7 +231,7 @@ class DeprovisioningSafetyTests extends LiveServerTest implements ReliabilitySpr
         }
     }
 
-    @Example
+    @Test
     void reconcileWhenListingComesBackEmptyWithoutThresholdThenNobodyStillInOktaDeactivated() {
         try (Org org = new Org(500, 100, null)) {
             org.proxy.rule(ListingFault.ENDS_EARLY.from(1));
@@ -226,7 +240,7 @@ class DeprovisioningSafetyTests extends LiveServerTest implements ReliabilitySpr
         }
     }
 
-    @Example
+    @Test
     void reconcileWhenConnectionNamesAnotherAppThenFailedAndNobodyDeactivated() {
         try (Org org = new Org(500, null, null)) {
             org.unassign(1);
@@ -241,22 +255,22 @@ class DeprovisioningSafetyTests extends LiveServerTest implements ReliabilitySpr
 
     // ---- the threshold at its boundary: 12 active people × 20 % = 2; a count limit of 3 ----
 
-    @Example
+    @Test
     void reconcileWhenExactlyAtPercentThresholdThenDeactivated() {
         assertThreshold(null, null, 2, "succeeded", USERS - 2);
     }
 
-    @Example
+    @Test
     void reconcileWhenOneAbovePercentThresholdThenHeldAndNobodyDeactivated() {
         assertThreshold(null, null, 3, "held", USERS);
     }
 
-    @Example
+    @Test
     void reconcileWhenExactlyAtCountThresholdThenDeactivated() {
         assertThreshold(100, 3, 3, "succeeded", USERS - 3);
     }
 
-    @Example
+    @Test
     void reconcileWhenOneAboveCountThresholdThenHeldAndNobodyDeactivated() {
         assertThreshold(100, 3, 4, "held", USERS);
     }

@@ -6,7 +6,7 @@ import java.util.TreeMap;
 
 /**
  * Named counters a reliability suite keeps while it runs (cases, faults injected, outcomes), for
- * the figures {@link ReliabilitySpring} writes into docs/RELIABILITY.md.
+ * the figures {@link ReliabilityRecorder} writes into docs/RELIABILITY.md.
  */
 public final class ReliabilityCounts {
 

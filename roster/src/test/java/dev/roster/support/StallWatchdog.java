@@ -15,7 +15,7 @@ import org.junit.platform.launcher.TestPlan;
  * Leaves a trail when the suite stalls: after {@code roster.test.stall} (default 5 minutes) without a
  * test starting or finishing, it prints every thread's stack to the console, and again after each
  * further such period while the stall lasts, so a hung CI run shows where it hung instead of only
- * that it ran out of time. Registered for every engine (Jupiter and jqwik) through
+ * that it ran out of time. Registered for the JUnit Platform through
  * {@code META-INF/services}.
  */
 public class StallWatchdog implements TestExecutionListener {

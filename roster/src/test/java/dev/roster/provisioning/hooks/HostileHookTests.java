@@ -19,6 +19,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -29,16 +32,9 @@ import dev.roster.okta.OktaSettings;
 import dev.roster.provisioning.OktaEvents;
 import dev.roster.support.LiveServerTest;
 import dev.roster.support.ReliabilityCounts;
-import dev.roster.support.ReliabilitySpring;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.BeforeProperty;
+import dev.roster.support.ReliabilitySuite;
+import dev.roster.support.property.Gen;
+import dev.roster.support.property.PropertyCheck;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,10 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
  * still answers its health check afterwards. Provisioning is switched off for the account, so the
  * accepted deliveries' jobs finish at once without calling Okta.
  */
-@net.jqwik.api.Tag("integration")
-@net.jqwik.api.Tag("reliability")
-@AddLifecycleHook(ReliabilitySpring.class)
-class HostileHookTests extends LiveServerTest implements ReliabilitySpring.Figures {
+@ReliabilitySuite
+class HostileHookTests extends LiveServerTest implements PropertyCheck.Figures {
 
     private static final String APP_ID = "0oaHOSTILE000000000";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -72,7 +66,7 @@ class HostileHookTests extends LiveServerTest implements ReliabilitySpring.Figur
     private Account account;
     private String secret;
 
-    @BeforeProperty
+    @BeforeEach
     void connect() {
         account = accountRegistry.create("h" + UUID.randomUUID().toString().replace("-", "").substring(0, 12),
                 "Hostile hooks");
@@ -101,19 +95,21 @@ class HostileHookTests extends LiveServerTest implements ReliabilitySpring.Figur
     record Case(Body body, long seed, Secret secret, boolean unknownAccount, String contentType) {
     }
 
-    @Provide
-    Arbitrary<Case> cases() {
-        Arbitrary<Secret> secrets = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(12, Arbitraries.just(Secret.RIGHT)),
-                net.jqwik.api.Tuple.of(4, Arbitraries.of(Secret.class)));
-        // No edge cases for the seed: 0, 1, -1… would replay the same bodies (and eventIds) over and over.
-        return Combinators.combine(Arbitraries.of(Body.class), Arbitraries.longs().withoutEdgeCases(), secrets,
-                Arbitraries.of(false, false, false, false, false, false, false, false, false, true),
-                Arbitraries.of("application/json", "application/json", "application/json", "text/plain",
-                        "application/xml", "application/json; charset=ISO-8859-1")).as(Case::new);
+    static Gen<Case> cases() {
+        Gen<Secret> secrets = Gen.frequency(Gen.weight(12, Gen.oneOf(Secret.RIGHT)), Gen.weight(4, Gen.oneOf(Secret.class)));
+        Gen<Boolean> unknownAccount = Gen.oneOf(false, false, false, false, false, false, false, false, false, true);
+        Gen<String> contentTypes = Gen.oneOf("application/json", "application/json", "application/json", "text/plain",
+                "application/xml", "application/json; charset=ISO-8859-1");
+        return random -> new Case(Gen.oneOf(Body.class).generate(random), Gen.longs().generate(random),
+                secrets.generate(random), unknownAccount.generate(random), contentTypes.generate(random));
     }
 
-    @Property(tries = 1000)
-    void deliverWhenHostileThenAnswered4xxOr204AndNothingStoredWhenRefused(@ForAll("cases") Case c) throws Exception {
+    @Test
+    void deliverWhenHostileThenAnswered4xxOr204AndNothingStoredWhenRefused(TestInfo test) {
+        PropertyCheck.forAll(cases()).tries(1000).check(test, this::answeredAndNothingStoredWhenRefused);
+    }
+
+    private void answeredAndNothingStoredWhenRefused(Case c) throws Exception {
         byte[] body = body(c.body(), new Random(c.seed()));
         long deliveriesBefore = rows("okta_hook_delivery");
         long eventsBefore = rows("okta_hook_event");
@@ -296,7 +292,7 @@ class HostileHookTests extends LiveServerTest implements ReliabilitySpring.Figur
 
     // ---- the corpus ----
 
-    @Example
+    @Test
     void deliverWhenTenThousandEventsThenAcceptedAndEveryEventStored() throws Exception {
         Map<String, Object> delivery = delivery(new Random(10_000), 10_000);
         long started = System.nanoTime();
@@ -308,14 +304,14 @@ class HostileHookTests extends LiveServerTest implements ReliabilitySpring.Figur
         // Not asserted against Okta's 3 s: the time is reported (docs/RELIABILITY.md); ack latency is the benchmark's.
     }
 
-    @Example
+    @Test
     void deliverWhenBodyOverTheLimitThenTooLargeAndNothingStored() throws Exception {
         byte[] body = json(mutate(delivery(new Random(1), 1), new Random(1), "x".repeat(11 * 1024 * 1024)));
         assertThat(post(body, secret)).isEqualTo(413);
         assertThat(rows("okta_hook_delivery")).isZero();
     }
 
-    @Example
+    @Test
     void deliverWhenNestedHundredThousandDeepThenBadRequest() throws Exception {
         byte[] body = ("{\"data\":{\"events\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}}")
                 .getBytes(StandardCharsets.UTF_8);
@@ -323,7 +319,7 @@ class HostileHookTests extends LiveServerTest implements ReliabilitySpring.Figur
         assertThat(rows("okta_hook_delivery")).isZero();
     }
 
-    @Example
+    @Test
     void deliverWhenUnknownAccountThenNotFoundForPostAndVerification() throws Exception {
         HttpResponse<Void> verify = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/hooks/okta/no-such-account"))
                 .header("X-Okta-Verification-Challenge", "abc").GET().build(), HttpResponse.BodyHandlers.discarding());
@@ -335,7 +331,7 @@ class HostileHookTests extends LiveServerTest implements ReliabilitySpring.Figur
     }
 
     /** Header tricks a client library would refuse to send, written on a raw socket. */
-    @Example
+    @Test
     void deliverWhenHeadersInjectedThenNever5xxAndStoredOnlyWhenAccepted() throws Exception {
         String body = new String(json(delivery(new Random(3), 1)), StandardCharsets.UTF_8);
         List<String> headerBlocks = List.of(
@@ -360,7 +356,7 @@ class HostileHookTests extends LiveServerTest implements ReliabilitySpring.Figur
     }
 
     /** Its own load of 200 hostile deliveries, then the health check and the heap. */
-    @Example
+    @Test
     void serviceWhenHostileLoadThenStillHealthyWithBoundedHeap() throws Exception {
         Runtime runtime = Runtime.getRuntime();
         System.gc();
