@@ -9,24 +9,30 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.Assert;
 
 import dev.roster.directory.internal.PersonRepository;
+import dev.roster.directory.internal.ProfileRepository;
 import dev.roster.directory.internal.TeamRepository;
 
 /**
- * The directory as a sync engine sees it: people looked up and written in batches, teams created
- * on first use. Callers decide what to write; this class only reads and stores.
+ * The directory as a sync engine sees it: people looked up in batches, created, and updated through
+ * the narrow {@link #applyProfiles} write; teams created on first use. Callers decide what to write;
+ * this class only reads and stores.
  */
 @Service
 public class DirectorySync {
 
     private final PersonRepository people;
     private final TeamRepository teams;
+    private final ProfileRepository profiles;
     private final Clock clock;
 
-    DirectorySync(PersonRepository people, TeamRepository teams, Clock clock) {
+    DirectorySync(PersonRepository people, TeamRepository teams, ProfileRepository profiles, Clock clock) {
         this.people = people;
         this.teams = teams;
+        this.profiles = profiles;
         this.clock = clock;
     }
 
@@ -96,8 +102,18 @@ public class DirectorySync {
         people.insertAll(created);
     }
 
-    public void update(List<Person> changed) {
-        people.updateAll(changed);
+    /**
+     * Writes what a provisioning source says about existing people of one account: for each, only
+     * the fields its update sets. Role, invitation state, activation and credentials are never
+     * written, and the lifecycle change is decided against the row as the write finds it (under its
+     * lock), so whatever another module committed since the source read the row survives. A
+     * deactivation is recorded as made by {@code source}; a reactivation only undoes the source's own.
+     * Runs in the caller's transaction.
+     */
+    public void applyProfiles(UUID accountId, Source source, List<ProfileUpdate> updates) {
+        Assert.state(TransactionSynchronizationManager.isActualTransactionActive(),
+                "applyProfiles needs the caller's transaction: custom values are merged under the row's lock");
+        profiles.apply(accountId, source, updates, Instant.now(clock));
     }
 
     /**

@@ -233,10 +233,6 @@ public class PersonRepository {
         batch(INSERT, people);
     }
 
-    public void updateAll(List<Person> people) {
-        batch(UPDATE, people);
-    }
-
     private void batch(String sql, List<Person> people) {
         if (people.isEmpty()) {
             return;

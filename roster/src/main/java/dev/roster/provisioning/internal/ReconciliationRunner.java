@@ -27,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.roster.directory.DirectorySync;
 import dev.roster.directory.PersonView;
+import dev.roster.directory.ProfileUpdate;
+import dev.roster.directory.Source;
 import dev.roster.okta.AppUserPage;
 import dev.roster.okta.OktaApi;
 import dev.roster.okta.OktaClients;
@@ -263,19 +265,18 @@ class ReconciliationRunner {
 
     /** Deactivates people no longer listed; returns how many were still active. Caller owns the transaction. */
     int deactivate(UUID accountId, UUID runId, List<UUID> personIds) {
-        Instant now = Instant.now(clock);
-        List<dev.roster.directory.Person> updates = new ArrayList<>();
+        List<ProfileUpdate> updates = new ArrayList<>();
         List<SyncRunRepository.ChangeRow> rows = new ArrayList<>();
         for (UUID id : personIds) {
             PersonView view = directory.byId(accountId, id).orElse(null);
             if (view == null || view.person().status() == dev.roster.directory.PersonStatus.DEACTIVATED) {
                 continue;
             }
-            updates.add(PersonWriter.deactivate(view.person(), now).person());
+            updates.add(PersonWriter.deactivate(view.person()).update());
             rows.add(new SyncRunRepository.ChangeRow(runId, accountId, id, view.person().oktaId(), "deactivated",
                     NOT_LISTED, null));
         }
-        directory.update(updates);
+        directory.applyProfiles(accountId, Source.OKTA, updates);
         runs.changes(rows);
         return updates.size();
     }

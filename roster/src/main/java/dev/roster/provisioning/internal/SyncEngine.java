@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 import dev.roster.directory.DirectorySync;
 import dev.roster.directory.Person;
 import dev.roster.directory.PersonView;
+import dev.roster.directory.ProfileUpdate;
+import dev.roster.directory.Source;
 import dev.roster.directory.Team;
 import dev.roster.directory.Teams;
 import dev.roster.okta.OktaConnection;
@@ -151,7 +153,7 @@ class SyncEngine {
         private final Map<UUID, OktaLink> existingLinks;
         private final Instant now = Instant.now(clock);
         private final List<Person> inserts = new ArrayList<>();
-        private final List<Person> updates = new ArrayList<>();
+        private final List<ProfileUpdate> updates = new ArrayList<>();
         private final Map<UUID, OktaLink> changedLinks = new LinkedHashMap<>();
         private final Map<UUID, UUID> currentManagers = new HashMap<>();
         private final List<OktaLink> arrived = new ArrayList<>();
@@ -180,7 +182,7 @@ class SyncEngine {
                 return update(u, m);
             }
             if (action instanceof SyncDecision.Deactivate d) {
-                updates.add(PersonWriter.deactivate(d.target().person(), now).person());
+                updates.add(PersonWriter.deactivate(d.target().person()).update());
                 return new SyncOutcome.Deactivated(d.target().id(), d.reason());
             }
             if (action instanceof SyncDecision.Ignore i) {
@@ -205,9 +207,9 @@ class SyncEngine {
 
         private SyncOutcome update(SyncDecision.Update u, MappedPerson m) {
             Person current = u.target().person();
-            PersonWriter.Written w = PersonWriter.update(current, m, team(m), u.link(), u.reactivate(), now);
+            PersonWriter.Changed w = PersonWriter.update(current, m, team(m), u.link(), u.reactivate());
             if (!w.changes().isEmpty()) {
-                updates.add(w.person());
+                updates.add(w.update());
             }
             OktaLink link = link(current.id(), m);
             OktaLink old = existingLinks.get(current.id());
@@ -232,7 +234,7 @@ class SyncEngine {
         void write(boolean managersMapped) {
             Map<UUID, UUID> otherManagers = managersMapped ? placeManagers() : Map.of();
             directory.insert(inserts);
-            directory.update(updates);
+            directory.applyProfiles(accountId, Source.OKTA, updates);
             directory.setManagers(accountId, otherManagers);
             links.save(changedLinks.values(), existingLinks.keySet());
             // A reconciliation links waiting reports once, after its last page; a single sync does it now.
@@ -260,12 +262,11 @@ class SyncEngine {
                 others.remove(p.id());
                 return p.withManager(manager);
             });
-            updates.replaceAll(p -> {
-                if (!decided.containsKey(p.id())) {
-                    return p;
+            updates.forEach(u -> {
+                if (decided.containsKey(u.personId())) {
+                    others.remove(u.personId());
+                    u.manager(decided.get(u.personId()));
                 }
-                others.remove(p.id());
-                return p.withManager(decided.get(p.id()));
             });
             others.entrySet().removeIf(e -> Objects.equals(currentManagers.get(e.getKey()), e.getValue()));
             return others;
