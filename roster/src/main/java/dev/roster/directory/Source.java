@@ -2,9 +2,9 @@ package dev.roster.directory;
 
 import java.util.Locale;
 
-/** Where a person came from: made by hand, or provisioned from Okta. */
+/** Where a person came from: made by hand, provisioned from Okta's API, or pushed over SCIM. */
 public enum Source {
-    MANUAL, OKTA;
+    MANUAL, OKTA, SCIM;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

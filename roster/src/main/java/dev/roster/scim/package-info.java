@@ -1,6 +1,6 @@
 /**
- * SCIM 2.0 (RFC 7643/7644): the protocol's filters and PATCH, read as Okta, Entra ID and other
- * clients send them. Being built as the account's second provisioning source (issue 13).
+ * SCIM 2.0 (RFC 7643/7644) as an account's provisioning source: the service provider at
+ * {@code /scim/v2/{key}} that Okta, Entra ID or any SCIM client pushes users into, and its tokens.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "SCIM")
 package dev.roster.scim;

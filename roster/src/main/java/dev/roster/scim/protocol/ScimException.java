@@ -66,6 +66,12 @@ public abstract sealed class ScimException extends RuntimeException {
         }
     }
 
+    public static final class Unauthorized extends ScimException {
+        public Unauthorized(String detail) {
+            super(401, null, detail);
+        }
+    }
+
     public static final class PreconditionFailed extends ScimException {
         public PreconditionFailed(String detail) {
             super(412, null, detail);

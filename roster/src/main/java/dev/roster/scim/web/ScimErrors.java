@@ -1,0 +1,54 @@
+package dev.roster.scim.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import dev.roster.scim.protocol.ScimException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every refusal at the SCIM edge in SCIM's Error schema, never a 5xx for bad input. First in line,
+ * so that the JSON API's problem-details advice never answers for a SCIM endpoint.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice(assignableTypes = {ScimUsersController.class, ScimDiscoveryController.class})
+class ScimErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ScimErrors.class);
+
+    @ExceptionHandler(ScimException.class)
+    ResponseEntity<JsonNode> scim(ScimException e) {
+        return ScimResponses.error(e);
+    }
+
+    /** Two requests racing for the same userName or email: the loser's transaction hit the unique index. */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<JsonNode> duplicate(DuplicateKeyException e) {
+        log.debug("SCIM uniqueness conflict", e);
+        return ScimResponses.error(409, "uniqueness", "another user of this account has that userName or email");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<JsonNode> badId(MethodArgumentTypeMismatchException e) {
+        return ScimResponses.error(404, null, "no resource with id " + e.getValue());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<JsonNode> method(HttpRequestMethodNotSupportedException e) {
+        return ScimResponses.error(405, null, e.getMethod() + " is not supported here");
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<JsonNode> header(MissingRequestHeaderException e) {
+        return ScimResponses.error(401, null, "send the account's SCIM token as 'Authorization: Bearer <token>'");
+    }
+}
