@@ -143,9 +143,11 @@ class AccountIsolationTests extends IntegrationTest {
     void everyEndpointWhenDiscoveredThenBehindADoorOrPublicByDecision() {
         List<Endpoint> endpoints = Endpoints.discover(context);
         assertThat(endpoints).as("discovery found the API, the pages and the hook")
-                .extracting(Endpoint::door).contains(Endpoints.Door.API, Endpoints.Door.PAGE, Endpoints.Door.HOOK);
+                .extracting(Endpoint::door).contains(Endpoints.Door.API, Endpoints.Door.PAGE, Endpoints.Door.HOOK,
+                        Endpoints.Door.SCIM);
         assertThat(endpoints.stream().filter(e -> e.door() == null).toList())
-                .as("endpoints outside /a/{key}/**, /api/v1/accounts/{key}/** and /hooks/okta/{key} that are not on"
+                .as("endpoints outside /a/{key}/**, /api/v1/accounts/{key}/**, /hooks/okta/{key} and /scim/v2/{key}/**"
+                        + " that are not on"
                         + " Endpoints.PUBLIC: put them behind a door, or make them public with a reason")
                 .isEmpty();
     }
@@ -189,6 +191,18 @@ class AccountIsolationTests extends IntegrationTest {
                         hook(e, victim.variables(), intruder.hookSecret()), victim);
                 expectHookRefused(softly, e, "no hook secret", hook(e, victim.variables(), null), victim);
                 requests += 2;
+            } else if (e.door() == Endpoints.Door.SCIM) {
+                if (!e.changesState()) {
+                    expectServed(softly, e, scim(e, victim.variables(), victim.scimToken()));
+                }
+                expectRefused(softly, e, "another account's SCIM token",
+                        scim(e, victim.variables(), intruder.scimToken()), victim);
+                if (e.namesARecord()) {
+                    expectRefused(softly, e, "another account's ids under the SCIM token's own key",
+                            scim(e, victim.variables(intruder.key()), intruder.scimToken()), victim);
+                }
+                expectRefused(softly, e, "no SCIM token", scim(e, victim.variables(), null), victim);
+                requests += e.namesARecord() ? 4 : 3;
             }
         }
         softly.assertAll();
@@ -210,6 +224,17 @@ class AccountIsolationTests extends IntegrationTest {
         }
         return e.changesState() ? request.contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\":\"Sweep\",\"email\":\"sweep@sweep.example\"}") : request;
+    }
+
+    private static MockHttpServletRequestBuilder scim(Endpoint e, Map<String, String> variables, String token) {
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(e.method(), e.expand(variables));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        // a plausible SCIM body, so that a refusal is about the token, not the input
+        return e.changesState() ? request.contentType(MediaType.APPLICATION_JSON).content("""
+                {"userName":"sweep@sweep.example","emails":[{"value":"sweep@sweep.example"}],"active":false,
+                 "Operations":[{"op":"replace","value":{"active":false}}]}""") : request;
     }
 
     private static MockHttpServletRequestBuilder hook(Endpoint e, Map<String, String> variables, String secret) {

@@ -150,7 +150,8 @@ class CsrfTests extends IntegrationTest {
         String before = account.snapshot();
         SoftAssertions softly = new SoftAssertions();
         List<Endpoint> endpoints = Endpoints.discover(context).stream()
-                .filter(e -> e.door() == Door.API || e.door() == Door.HOOK && e.changesState()).toList();
+                .filter(e -> e.door() == Door.API || e.door() == Door.SCIM || e.door() == Door.HOOK && e.changesState())
+                .toList();
         for (Endpoint e : endpoints) {
             for (boolean withToken : List.of(false, true)) {
                 MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(e.method(),

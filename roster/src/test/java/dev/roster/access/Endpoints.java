@@ -33,6 +33,8 @@ final class Endpoints {
         API,
         /** {@code /hooks/okta/{key}}: Okta, authenticated by the account's hook secret. */
         HOOK,
+        /** {@code /scim/v2/{key}/**}: an IdP's SCIM client, with one of the account's SCIM tokens. */
+        SCIM,
         /** Reachable without an account's credentials, for the reason given in {@link #PUBLIC}. */
         PUBLIC
     }
@@ -75,6 +77,9 @@ final class Endpoints {
             }
             if (pattern.equals("/hooks/okta/{key}")) {
                 return Door.HOOK;
+            }
+            if (pattern.startsWith("/scim/v2/{key}/")) {
+                return Door.SCIM;
             }
             return null;
         }

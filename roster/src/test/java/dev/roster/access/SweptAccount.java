@@ -25,11 +25,12 @@ import dev.roster.support.TestAccounts.TestAccount;
 
 /**
  * An account with one of everything an endpoint can name — a person, a team, a custom field, an Okta
- * connection with its hook secret, a finished sync run, an API token — each carrying a marker that no
+ * connection with its hook secret, a finished sync run, an API token, a SCIM token and a SCIM user (the
+ * person) — each carrying a marker that no
  * other account's response may ever contain, and a {@link #snapshot()} of it all to prove nothing changed.
  */
 record SweptAccount(TestAccount account, String hookSecret, UUID personId, UUID teamId, UUID runId, UUID tokenId,
-        List<String> markers, ApplicationContext context) {
+        String scimToken, List<String> markers, ApplicationContext context) {
 
     static SweptAccount create(ApplicationContext context, OktaSimulator okta) {
         TestAccount account = context.getBean(TestAccounts.class).create();
@@ -44,9 +45,10 @@ record SweptAccount(TestAccount account, String hookSecret, UUID personId, UUID 
         UUID runId = runs.start(account.id(), "api").id();
         eventually(() -> runs.find(account.id(), runId).orElseThrow().finished());
         UUID tokenId = context.getBean(ApiTokens.class).list(account.id()).get(0).id();
-        return new SweptAccount(account, hookSecret, personId, teamId, runId, tokenId,
+        String scimToken = ScimSweep.enable(context, account.id(), marker + "@leak.example");
+        return new SweptAccount(account, hookSecret, personId, teamId, runId, tokenId, scimToken,
                 List.of(marker + "@leak", "First" + marker, "Last" + marker, "Team" + marker, "Field" + marker,
-                        "Job" + marker, "City" + marker, "Value" + marker, hookSecret, account.token()),
+                        "Job" + marker, "City" + marker, "Value" + marker, hookSecret, account.token(), scimToken),
                 context);
     }
 
@@ -79,7 +81,8 @@ record SweptAccount(TestAccount account, String hookSecret, UUID personId, UUID 
         context.getBean(OktaConnections.class).find(id)
                 .ifPresent(c -> s.append(c).append(c.hookSecret().reveal()).append('\n'));
         s.append(context.getBean(SyncRuns.class).page(id, 0, 50).items()).append('\n');
-        s.append(context.getBean(FieldMappings.class).get(id));
+        s.append(context.getBean(FieldMappings.class).get(id)).append('\n');
+        s.append(ScimSweep.snapshot(context, id));
         return s.toString();
     }
 }

@@ -57,8 +57,8 @@ class ScimUsersController {
                 page.users().stream().map(u -> u.resource(base(key))).toList()));
     }
 
-    @GetMapping("/{id}")
-    ResponseEntity<JsonNode> get(@PathVariable String key, @PathVariable UUID id,
+    @GetMapping("/{personId}")
+    ResponseEntity<JsonNode> get(@PathVariable String key, @PathVariable("personId") UUID id,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestParam(required = false) String attributes,
             @RequestParam(required = false) String excludedAttributes) {
@@ -78,8 +78,8 @@ class ScimUsersController {
                 .body(user.resource(base(key)));
     }
 
-    @PutMapping("/{id}")
-    ResponseEntity<JsonNode> replace(@PathVariable String key, @PathVariable UUID id,
+    @PutMapping("/{personId}")
+    ResponseEntity<JsonNode> replace(@PathVariable String key, @PathVariable("personId") UUID id,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody(required = false) byte[] body) {
@@ -88,8 +88,8 @@ class ScimUsersController {
         return withEtag(ResponseEntity.ok(), user).body(user.resource(base(key)));
     }
 
-    @PatchMapping("/{id}")
-    ResponseEntity<JsonNode> patch(@PathVariable String key, @PathVariable UUID id,
+    @PatchMapping("/{personId}")
+    ResponseEntity<JsonNode> patch(@PathVariable String key, @PathVariable("personId") UUID id,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody(required = false) byte[] body) {
@@ -98,8 +98,8 @@ class ScimUsersController {
         return withEtag(ResponseEntity.ok(), user).body(user.resource(base(key)));
     }
 
-    @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable String key, @PathVariable UUID id,
+    @DeleteMapping("/{personId}")
+    ResponseEntity<Void> delete(@PathVariable String key, @PathVariable("personId") UUID id,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         users.delete(auth.account(key, authorization), id, ifMatch);
