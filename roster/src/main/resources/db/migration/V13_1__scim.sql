@@ -36,3 +36,15 @@ CREATE TABLE scim_user (
 );
 CREATE INDEX ix_scim_user_external ON scim_user (account_id, external_id);
 CREATE INDEX ix_scim_user_listing ON scim_user (account_id, created_at, person_id);
+
+-- A SCIM Group is one of the account's teams (same id); its members are the team's members.
+CREATE TABLE scim_group (
+    team_id        UUID PRIMARY KEY REFERENCES team (id),
+    account_id     UUID NOT NULL REFERENCES account (id),
+    external_id    VARCHAR(320),
+    version        BIGINT NOT NULL,
+    created_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    last_modified  TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX ix_scim_group_external ON scim_group (account_id, external_id);
+CREATE INDEX ix_scim_group_listing ON scim_group (account_id, created_at, team_id);

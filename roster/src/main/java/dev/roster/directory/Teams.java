@@ -2,7 +2,13 @@ package dev.roster.directory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.roster.common.InvalidInputException;
 import dev.roster.common.NotFoundException;
 import dev.roster.directory.internal.PersonRepository;
+import dev.roster.directory.internal.TeamMemberRepository;
 import dev.roster.directory.internal.TeamRepository;
 
 /** An account's teams and their managers. */
@@ -20,13 +27,43 @@ import dev.roster.directory.internal.TeamRepository;
 public class Teams {
 
     private final TeamRepository teams;
+    private final TeamMemberRepository members;
     private final PersonRepository people;
     private final Clock clock;
 
-    Teams(TeamRepository teams, PersonRepository people, Clock clock) {
+    Teams(TeamRepository teams, TeamMemberRepository members, PersonRepository people, Clock clock) {
         this.teams = teams;
+        this.members = members;
         this.people = people;
         this.clock = clock;
+    }
+
+    /**
+     * The members of each team beyond its primary members (a person can be in several teams), in the
+     * order they joined; a team without such members maps to an empty list.
+     */
+    public Map<UUID, List<UUID>> members(UUID accountId, Collection<UUID> teamIds) {
+        Map<UUID, List<UUID>> found = members.members(accountId, teamIds);
+        Map<UUID, List<UUID>> all = new LinkedHashMap<>();
+        teamIds.forEach(id -> all.put(id, found.getOrDefault(id, List.of())));
+        return all;
+    }
+
+    /**
+     * Makes exactly these people the team's members (adding and removing the difference). Every id
+     * must be a person of the account; the people themselves are never changed.
+     */
+    @Transactional
+    public void setMembers(UUID accountId, UUID teamId, Collection<UUID> personIds) {
+        require(accountId, teamId);
+        Set<UUID> wanted = new LinkedHashSet<>(personIds);
+        Set<UUID> known = new HashSet<>(members.existingPeople(accountId, wanted));
+        wanted.stream().filter(id -> !known.contains(id)).findFirst().ifPresent(unknown -> {
+            throw InvalidInputException.of("members", unknown + " is not a person of this account");
+        });
+        List<UUID> current = members.members(accountId, List.of(teamId)).getOrDefault(teamId, List.of());
+        members.remove(accountId, teamId, current.stream().filter(id -> !wanted.contains(id)).toList());
+        members.add(accountId, teamId, wanted.stream().filter(id -> !current.contains(id)).toList(), Instant.now(clock));
     }
 
     public List<Team> all(UUID accountId) {

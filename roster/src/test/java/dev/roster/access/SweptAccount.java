@@ -45,7 +45,7 @@ record SweptAccount(TestAccount account, String hookSecret, UUID personId, UUID 
         UUID runId = runs.start(account.id(), "api").id();
         eventually(() -> runs.find(account.id(), runId).orElseThrow().finished());
         UUID tokenId = context.getBean(ApiTokens.class).list(account.id()).get(0).id();
-        String scimToken = ScimSweep.enable(context, account.id(), marker + "@leak.example");
+        String scimToken = ScimSweep.enable(context, account.id(), marker + "@leak.example", "Team" + marker);
         return new SweptAccount(account, hookSecret, personId, teamId, runId, tokenId, scimToken,
                 List.of(marker + "@leak", "First" + marker, "Last" + marker, "Team" + marker, "Field" + marker,
                         "Job" + marker, "City" + marker, "Value" + marker, hookSecret, account.token(), scimToken),

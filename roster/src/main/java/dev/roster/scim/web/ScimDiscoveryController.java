@@ -25,6 +25,7 @@ class ScimDiscoveryController {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+    private static final String CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
     private static final String ENTERPRISE_USER = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
     private final ScimAuthenticator auth;
@@ -64,7 +65,11 @@ class ScimDiscoveryController {
         user.put("id", "User").put("name", "User").put("endpoint", "/Users").put("schema", CORE_USER);
         user.putArray("schemaExtensions").addObject().put("schema", ENTERPRISE_USER).put("required", false);
         user.putObject("meta").put("resourceType", "ResourceType").put("location", base(key) + "/ResourceTypes/User");
-        return ScimResponses.ok(list(NODES.arrayNode().add(user)));
+        ObjectNode group = NODES.objectNode();
+        group.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:ResourceType");
+        group.put("id", "Group").put("name", "Group").put("endpoint", "/Groups").put("schema", CORE_GROUP);
+        group.putObject("meta").put("resourceType", "ResourceType").put("location", base(key) + "/ResourceTypes/Group");
+        return ScimResponses.ok(list(NODES.arrayNode().add(user).add(group)));
     }
 
     @GetMapping("/Schemas")
@@ -91,7 +96,12 @@ class ScimDiscoveryController {
         ArrayNode extension = enterprise.putArray("attributes");
         extension.add(attribute("department", "string", false, "none"));
         extension.add(attribute("manager", "complex", false, "none"));
-        return ScimResponses.ok(list(NODES.arrayNode().add(user).add(enterprise)));
+        ObjectNode group = schema(CORE_GROUP, "Group", "Group: one of the account's teams");
+        ArrayNode groupAttributes = group.putArray("attributes");
+        groupAttributes.add(attribute("displayName", "string", true, "server"));
+        groupAttributes.add(attribute("members", "complex", false, "none").put("multiValued", true));
+        groupAttributes.add(attribute("externalId", "string", false, "none"));
+        return ScimResponses.ok(list(NODES.arrayNode().add(user).add(enterprise).add(group)));
     }
 
     private static ObjectNode schema(String id, String name, String description) {

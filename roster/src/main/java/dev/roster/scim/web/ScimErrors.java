@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import dev.roster.common.InvalidInputException;
 import dev.roster.scim.protocol.ScimException;
 import tools.jackson.databind.JsonNode;
 
@@ -20,7 +21,8 @@ import tools.jackson.databind.JsonNode;
  * so that the JSON API's problem-details advice never answers for a SCIM endpoint.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = {ScimUsersController.class, ScimDiscoveryController.class})
+@RestControllerAdvice(assignableTypes = {ScimUsersController.class, ScimGroupsController.class,
+        ScimDiscoveryController.class})
 class ScimErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ScimErrors.class);
@@ -35,6 +37,12 @@ class ScimErrors {
     ResponseEntity<JsonNode> duplicate(DuplicateKeyException e) {
         log.debug("SCIM uniqueness conflict", e);
         return ScimResponses.error(409, "uniqueness", "another user of this account has that userName or email");
+    }
+
+    /** The directory's own refusals (a member who is not a person of the account, a team name). */
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<JsonNode> invalid(InvalidInputException e) {
+        return ScimResponses.error(400, "invalidValue", e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
