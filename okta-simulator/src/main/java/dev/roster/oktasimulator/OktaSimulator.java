@@ -59,6 +59,8 @@ public final class OktaSimulator implements AutoCloseable {
     private final String password;
     private final Org org;
     private final Hooks hooks;
+    /** Provisioning to the app over SCIM; idle until connected. Set right after the org it listens to. */
+    private volatile ScimPush scim;
     private final HookDispatcher dispatcher;
     private final Faults faults;
     private final KeyRing orgKeys;
@@ -89,7 +91,14 @@ public final class OktaSimulator implements AutoCloseable {
         SystemLogEvents events = new SystemLogEvents(app, adminId, "admin@" + o.domain, o.seed);
         dispatcher = new HookDispatcher(events, faults, orgUrl, o.hookBatchWindow, o.hookTimeout);
         hooks = new Hooks(dispatcher);
-        org = new Org(app, orgId, clock, dispatcher::accept);
+        org = new Org(app, orgId, clock, event -> {
+            dispatcher.accept(event);
+            ScimPush push = scim;
+            if (push != null) {
+                push.accept(event);
+            }
+        });
+        scim = new ScimPush(org);
         o.redirectUris.forEach(org::addRedirectUri);
         o.postLogoutRedirectUris.forEach(org::addPostLogoutRedirectUri);
         populate(o, clock, seeded);
@@ -225,6 +234,11 @@ public final class OktaSimulator implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** Okta's provisioning to the app over SCIM (connect it to a SCIM base URL and token first). */
+    public ScimPush scim() {
+        return scim;
+    }
+
     public Org org() {
         return org;
     }
@@ -266,6 +280,7 @@ public final class OktaSimulator implements AutoCloseable {
     public void close() {
         server.stop(0);
         dispatcher.close();
+        scim.close();
         executor.shutdownNow();
     }
 
