@@ -37,6 +37,13 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+            if (request.getRequestURI().startsWith("/scim/")) {
+                // SCIM clients read errors in SCIM's Error schema (RFC 7644 §3.12), status as a string.
+                response.setContentType("application/scim+json");
+                response.getWriter().write("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],"
+                        + "\"status\":\"413\",\"detail\":\"The body is larger than " + maxBytes + " bytes.\"}");
+                return;
+            }
             response.setContentType("application/problem+json");
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request body too large\",\"status\":413,"
                     + "\"detail\":\"The body is larger than " + maxBytes + " bytes.\"}");

@@ -6,12 +6,14 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import dev.roster.common.BodySizeLimitFilter;
 import dev.roster.common.InvalidInputException;
 import dev.roster.scim.protocol.ScimException;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +45,17 @@ class ScimErrors {
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<JsonNode> invalid(InvalidInputException e) {
         return ScimResponses.error(400, "invalidValue", e.getMessage());
+    }
+
+    /** A body cut off at the size cap while it was read (a chunked upload past the limit). */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<JsonNode> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimitFilter.BodyTooLargeException) {
+                return ScimResponses.error(413, null, "the body is too large");
+            }
+        }
+        return ScimResponses.error(400, "invalidSyntax", "the body could not be read");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
