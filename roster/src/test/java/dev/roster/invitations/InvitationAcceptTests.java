@@ -151,6 +151,23 @@ class InvitationAcceptTests extends InvitationTest {
     }
 
     @Test
+    void acceptLinkWhenPersonDeactivatedThenSaysTheAccessWasWithdrawnNotThatItExpired() throws Exception {
+        Person fay = provisioned(address("fay"), "Fay", Invitation.PENDING);
+        String link = sentLink(fay);
+        people.deactivate(acme.id(), fay.id(), "admin");
+
+        mvc.perform(get(link)).andExpect(status().isGone())
+                .andExpect(content().string(containsString("This invitation was withdrawn")))
+                .andExpect(content().string(containsString("deactivated")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("expired"))));
+        mvc.perform(post(link).with(csrf()).param("password", "a long enough passphrase")
+                        .param("confirmation", "a long enough passphrase"))
+                .andExpect(status().isGone())
+                .andExpect(content().string(containsString("This invitation was withdrawn")));
+        assertThat(invitationOf(fay.id())).isEqualTo(Invitation.SENT);
+    }
+
+    @Test
     void acceptLinkWhenTokenUnknownThenNotFoundPage() throws Exception {
         mvc.perform(get("/invitations/" + AcceptTokens.generate())).andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("does not work")));

@@ -47,6 +47,10 @@ public class Acceptance {
     public record Expired(Account account) implements Lookup {
     }
 
+    /** The person was deactivated after being invited: the link is withdrawn, however recent. */
+    public record Withdrawn(Account account) implements Lookup {
+    }
+
     /** A working link; {@code sso} when the account signs in with Okta. */
     public record Open(Account account, Person person, boolean sso) implements Lookup {
     }
@@ -95,8 +99,10 @@ public class Acceptance {
         if (row.get().delivery().acceptedAt() != null) {
             return new Used(account.get());
         }
-        if (!row.get().delivery().linkExpiresAt().isAfter(Instant.now(clock))
-                || person.get().status() == PersonStatus.DEACTIVATED) {
+        if (person.get().status() == PersonStatus.DEACTIVATED) {
+            return new Withdrawn(account.get());
+        }
+        if (!row.get().delivery().linkExpiresAt().isAfter(Instant.now(clock))) {
             return new Expired(account.get());
         }
         boolean sso = connections.find(account.get().id()).map(OktaConnection::ssoEnabled).orElse(false);

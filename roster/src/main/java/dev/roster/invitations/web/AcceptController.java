@@ -97,6 +97,9 @@ class AcceptController {
         } else if (lookup instanceof Acceptance.Expired expired) {
             reason = "expired";
             model.addAttribute("account", expired.account());
+        } else if (lookup instanceof Acceptance.Withdrawn withdrawn) {
+            reason = "withdrawn";
+            model.addAttribute("account", withdrawn.account());
         } else {
             reason = "unknown";
         }
