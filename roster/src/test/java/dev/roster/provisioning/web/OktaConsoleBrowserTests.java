@@ -162,6 +162,27 @@ class OktaConsoleBrowserTests extends LiveServerTest {
     }
 
     @Test
+    void testConnectionWhenClickedThenResultsShowOnTheOktaPageAndBackAndReloadWork() {
+        Account acme = acme();
+        try (OktaSimulator sim = simulator(3); BrowserContext context = browser.newContext()) {
+            OktaFixture.connect(connections, acme.id(), sim);
+            Page page = signedIn(context, acme);
+            String oktaPage = baseUrl() + "/a/" + acme.key() + "/okta";
+            page.navigate(oktaPage);
+            page.click("button:text-is('Test connection')");
+
+            // post/redirect/get: the browser is left on the Okta page itself, the results shown once
+            assertThat(page.url()).isEqualTo(oktaPage);
+            assertThat(page.locator("ul.checks li").count()).isEqualTo(6);
+            page.click("header.top nav a:text-is('Teams')");
+            assertThat(page.goBack().status()).isEqualTo(200);
+            assertThat(page.url()).isEqualTo(oktaPage);
+            assertThat(page.locator("h1").textContent()).isEqualTo("Okta");
+            assertThat(page.reload().status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void mappingPreviewWhenRealOktaUserFoundByEmailThenShowsThePersonRosterWouldWrite() {
         Account acme = acme();
         customFields.create(acme.id(), "hireDate", "Hire date", "date", List.of());
