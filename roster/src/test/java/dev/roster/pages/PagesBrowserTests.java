@@ -8,11 +8,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 
+import dev.roster.accounts.Account;
+import dev.roster.accounts.Accounts;
+import dev.roster.accounts.Role;
+import dev.roster.directory.People;
+import dev.roster.directory.PersonInput;
+import dev.roster.directory.PersonView;
 import dev.roster.support.BrowserSupport;
 import dev.roster.support.LiveServerTest;
 import dev.roster.support.TestAccounts;
@@ -27,6 +34,12 @@ import dev.roster.support.TestAccounts.TestAccount;
 class PagesBrowserTests extends LiveServerTest {
 
     static BrowserSupport browser;
+
+    @Autowired
+    Accounts accountsService;
+
+    @Autowired
+    People people;
 
     @BeforeAll
     static void start() {
@@ -86,5 +99,43 @@ class PagesBrowserTests extends LiveServerTest {
             assertThat(page.locator("header.top").count()).isZero();
             assertThat(page.locator("main a.home").getAttribute("href")).isEqualTo("/");
         }
+    }
+
+    @Test
+    void emptyAndEdgeStatesWhenNothingToListOrPageTooFarThenPageSaysSoInPlainWords() {
+        Account acme = accountsService.create("e" + UUID.randomUUID().toString().substring(0, 8), "Empty Ltd");
+        PersonView owner = accounts.person(acme, "owner@" + acme.key() + ".example", Role.OWNER);
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            BrowserSupport.signIn(page, baseUrl(), acme.key(), owner.person().email(), TestAccounts.PASSWORD);
+            assertThat(text(page, "p.count")).isEqualTo("1 person");
+
+            page.fill("input[name=q]", "zz-nobody");
+            page.click("form.filters button[type=submit]");
+            assertThat(text(page, "p.count")).isEqualTo("0 people");
+            assertThat(page.locator("table").count()).isZero();
+            assertThat(text(page, "p.empty")).isEqualTo("No one matches \u201czz-nobody\u201d. Clear the search to see everyone.");
+
+            page.navigate(baseUrl() + "/a/" + acme.key() + "/api-tokens");
+            assertThat(page.locator("table").count()).isZero();
+            assertThat(text(page, "p.empty")).startsWith("No API tokens yet.");
+
+            page.navigate(baseUrl() + "/a/" + acme.key() + "/teams");
+            assertThat(page.locator("table").count()).isZero();
+            assertThat(text(page, "p.empty")).startsWith("No teams yet.");
+
+            for (int i = 0; i < 30; i++) {
+                people.create(acme.id(), new PersonInput("p" + i + "@" + acme.key() + ".example", null, "P" + i,
+                        "Person", null, null, null, null, null, null, null, "member"));
+            }
+            page.navigate(baseUrl() + "/a/" + acme.key() + "/people?page=99");
+            assertThat(page.url()).endsWith("/a/" + acme.key() + "/people?page=1");
+            assertThat(text(page, "nav.pager span")).isEqualTo("Page 2 of 2");
+            assertThat(page.locator("tbody tr").count()).isEqualTo(6);
+        }
+    }
+
+    private static String text(Page page, String selector) {
+        return page.locator(selector).textContent().strip().replaceAll("\\s+", " ");
     }
 }
