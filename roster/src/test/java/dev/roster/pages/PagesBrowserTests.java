@@ -135,6 +135,31 @@ class PagesBrowserTests extends LiveServerTest {
         }
     }
 
+    @Test
+    void addPersonWhenLanguageIsNotATagThenRefusedAndOnceAddedStatusAndInvitationAgree() {
+        TestAccount acme = accounts.create();
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signedIn(context, acme);
+            page.click("a:text-is('Add a person')");
+            page.fill("#email", "lea@" + acme.key() + ".example");
+            page.fill("#firstName", "Lea");
+            page.fill("#primaryLanguage", "not a language !!");
+            page.click("form.card button[type=submit]");
+            assertThat(page.locator(".problems").textContent()).contains("language tag such as en or en-GB");
+            assertThat(page.locator("#primaryLanguage").inputValue()).isEqualTo("not a language !!");
+            assertThat(people.findByEmail(acme.id(), "lea@" + acme.key() + ".example")).isEmpty();
+
+            page.fill("#primaryLanguage", "en-GB");
+            page.click("form.card button[type=submit]");
+            // added by hand and not invited yet: the page says both in words that agree
+            assertThat(text(page, "dt:text-is('Status') + dd")).isEqualTo("not signed in yet");
+            assertThat(text(page, "dt:text-is('Invitation') + dd")).isEqualTo("not sent");
+            assertThat(text(page, "dt:text-is('Primary language') + dd")).isEqualTo("en-GB");
+            page.navigate(baseUrl() + "/a/" + acme.key() + "/people?q=lea");
+            assertThat(page.locator("tbody tr td .status").allTextContents()).containsExactly("not signed in yet", "not sent");
+        }
+    }
+
     private static String text(Page page, String selector) {
         return page.locator(selector).textContent().strip().replaceAll("\\s+", " ");
     }
