@@ -2,6 +2,9 @@ package dev.roster.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -9,17 +12,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 
 import dev.roster.accounts.Account;
 import dev.roster.accounts.Accounts;
 import dev.roster.accounts.Role;
+import dev.roster.common.Instants;
 import dev.roster.directory.People;
 import dev.roster.directory.PersonInput;
 import dev.roster.directory.PersonView;
+import dev.roster.invitations.internal.InvitationRepository;
 import dev.roster.support.BrowserSupport;
 import dev.roster.support.LiveServerTest;
 import dev.roster.support.TestAccounts;
@@ -33,6 +40,9 @@ import dev.roster.support.TestAccounts.TestAccount;
         disabledReason = "the pages are under test here; the PostgreSQL tier runs the same flows over MockMvc")
 class PagesBrowserTests extends LiveServerTest {
 
+    /** An instant as Java or JSON prints it: what a person should never have to read. */
+    private static final String RAW_INSTANT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}";
+
     static BrowserSupport browser;
 
     @Autowired
@@ -40,6 +50,12 @@ class PagesBrowserTests extends LiveServerTest {
 
     @Autowired
     People people;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    InvitationRepository invitations;
 
     @BeforeAll
     static void start() {
@@ -157,6 +173,38 @@ class PagesBrowserTests extends LiveServerTest {
             assertThat(text(page, "dt:text-is('Primary language') + dd")).isEqualTo("en-GB");
             page.navigate(baseUrl() + "/a/" + acme.key() + "/people?q=lea");
             assertThat(page.locator("tbody tr td .status").allTextContents()).containsExactly("not signed in yet", "not sent");
+        }
+    }
+
+    @Test
+    void timesWhenShownAnywhereThenReadableInTheViewersZoneWithTheExactInstantOnHover() {
+        TestAccount acme = accounts.create();
+        PersonView kim = accounts.person(acme.account(), "kim@" + acme.key() + ".example", Role.MEMBER);
+        Instant synced = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).plusNanos(616_398_000);
+        Instant sent = Instant.parse("2026-07-04T16:47:20.616398Z");
+        jdbc.sql("UPDATE person SET last_synced_at = ?, invitation = 'sent' WHERE id = ?")
+                .params(Instants.toJdbc(synced), kim.id()).update();
+        invitations.request(acme.id(), kim.id(), InvitationRepository.RequestedBy.ADMIN, sent);
+        invitations.recordSent(kim.id(), sent);
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signedIn(context, acme);
+            page.navigate(baseUrl() + "/a/" + acme.key() + "/people/" + kim.id());
+
+            // recency matters: relative, the exact instant on hover
+            Locator lastSynced = page.locator("dt:text-is('Last synced') + dd time");
+            assertThat(lastSynced.textContent()).isEqualTo("5 minutes ago");
+            assertThat(lastSynced.getAttribute("datetime")).isEqualTo(synced.toString());
+            assertThat(lastSynced.getAttribute("title")).isEqualTo(synced.toString());
+            // a date: readable, in the viewer's zone (London is on summer time in July), said once
+            assertThat(text(page, "dt:text-is('Invitation') + dd")).isEqualTo("sent on 4 Jul 2026, 17:47 BST");
+            assertThat(page.locator("dt:text-is('Invitation') + dd time").getAttribute("title"))
+                    .isEqualTo(sent.toString());
+
+            for (String path : List.of("/people/" + kim.id(), "/api-tokens", "/sign-ins")) {
+                page.navigate(baseUrl() + "/a/" + acme.key() + path);
+                assertThat(page.locator("main").textContent()).as(path).doesNotContainPattern(RAW_INSTANT);
+                assertThat(page.locator("main time").count()).as(path).isPositive();
+            }
         }
     }
 
