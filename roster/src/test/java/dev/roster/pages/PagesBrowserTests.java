@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,16 +20,20 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 
+import dev.roster.access.ApiTokens;
 import dev.roster.accounts.Account;
 import dev.roster.accounts.Accounts;
 import dev.roster.accounts.Role;
 import dev.roster.common.Instants;
 import dev.roster.directory.People;
 import dev.roster.directory.PersonInput;
+import dev.roster.directory.PersonStatus;
 import dev.roster.directory.PersonView;
 import dev.roster.invitations.internal.InvitationRepository;
+import dev.roster.okta.OktaConnections;
 import dev.roster.support.BrowserSupport;
 import dev.roster.support.LiveServerTest;
+import dev.roster.support.OktaFixture;
 import dev.roster.support.TestAccounts;
 import dev.roster.support.TestAccounts.TestAccount;
 
@@ -53,6 +58,12 @@ class PagesBrowserTests extends LiveServerTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    OktaConnections connections;
+
+    @Autowired
+    ApiTokens tokens;
 
     @Autowired
     InvitationRepository invitations;
@@ -205,6 +216,49 @@ class PagesBrowserTests extends LiveServerTest {
                 assertThat(page.locator("main").textContent()).as(path).doesNotContainPattern(RAW_INSTANT);
                 assertThat(page.locator("main time").count()).as(path).isPositive();
             }
+        }
+    }
+
+    @Test
+    void dangerousButtonsWhenClickedThenAskFirstAndCancelChangesNothing() {
+        TestAccount acme = accounts.create();
+        PersonView kim = accounts.person(acme.account(), "kim@" + acme.key() + ".example", Role.MEMBER);
+        connections.save(acme.id(), OktaFixture.unreachableOrg("0oa1b2c3d4e5f6g7h8i9", false));
+        String secret = connections.find(acme.id()).orElseThrow().hookSecret().reveal();
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signedIn(context, acme);
+            List<String> asked = new ArrayList<>();
+            boolean[] accept = {false};
+            page.onDialog(dialog -> {
+                asked.add(dialog.message());
+                if (accept[0]) {
+                    dialog.accept();
+                } else {
+                    dialog.dismiss();
+                }
+            });
+
+            page.navigate(baseUrl() + "/a/" + acme.key() + "/people/" + kim.id());
+            page.click("button:text-is('Deactivate')");
+            page.navigate(baseUrl() + "/a/" + acme.key() + "/api-tokens");
+            page.click("button:text-is('Revoke')");
+            page.navigate(baseUrl() + "/a/" + acme.key() + "/okta");
+            page.click("button:text-is('Generate a new hook secret')");
+            assertThat(asked).containsExactly(
+                    "Deactivate First Last? They can no longer sign in, and stop appearing as active.",
+                    "Revoke the token \u201ctest\u201d? Scripts using it stop working at once.",
+                    "Generate a new hook secret? Okta's event hook stops being accepted until you paste the new"
+                            + " secret into Okta.");
+            // cancelled: nothing changed
+            assertThat(people.require(acme.id(), kim.id()).person().status()).isNotEqualTo(PersonStatus.DEACTIVATED);
+            assertThat(tokens.list(acme.id())).allMatch(t -> t.active());
+            assertThat(connections.find(acme.id()).orElseThrow().hookSecret().reveal()).isEqualTo(secret);
+
+            accept[0] = true;
+            page.navigate(baseUrl() + "/a/" + acme.key() + "/people/" + kim.id());
+            page.click("button:text-is('Deactivate')");
+            page.waitForSelector("button:text-is('Reactivate')");
+            assertThat(people.require(acme.id(), kim.id()).person().status()).isEqualTo(PersonStatus.DEACTIVATED);
         }
     }
 
