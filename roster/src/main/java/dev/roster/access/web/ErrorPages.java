@@ -68,6 +68,7 @@ class ErrorPages implements ErrorViewResolver {
         page.put("message", message);
         AccountContext ctx = signedIn();
         page.put("ctx", ctx);
+        page.put("me", SignedInModel.current());
         page.put("home", ctx == null ? "/" : "/a/" + ctx.account().key() + "/people");
         ModelAndView view = new ModelAndView("error", page);
         view.setStatus(shown);
