@@ -182,6 +182,14 @@ class DemoBrowserTests extends LiveServerTest {
             page.waitForURL(baseUrl() + "/#tour-move");
             assertThat(page.locator("#signed-in").textContent()).contains("owner@demo.example", "owner")
                     .doesNotContain(employeeName);
+
+            // the simulated org's avatars (http on the loopback) are allowed by the demo's CSP
+            PersonView signedIn = byOktaId(demo, employee.id());
+            assertThat(signedIn.person().avatarUrl()).startsWith(sim.orgUrl());
+            page.navigate(baseUrl() + "/a/demo/people/" + signedIn.id());
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            assertThat(page.locator("img.avatar").evaluate("img => img.complete && img.naturalWidth > 0"))
+                    .isEqualTo(true);
         }
     }
 }

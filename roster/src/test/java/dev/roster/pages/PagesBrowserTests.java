@@ -262,6 +262,27 @@ class PagesBrowserTests extends LiveServerTest {
         }
     }
 
+    @Test
+    void faviconWhenAnyPageLoadsThenServedNotMissing() {
+        TestAccount acme = accounts.create();
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            List<String> missing = new ArrayList<>();
+            page.onResponse(r -> {
+                if (r.status() == 404) {
+                    missing.add(r.url());
+                }
+            });
+            page.navigate(baseUrl() + "/a/" + acme.key() + "/sign-in");
+            String icon = page.locator("link[rel=icon]").getAttribute("href");
+            assertThat(page.request().get(baseUrl() + icon).status()).isEqualTo(200);
+            assertThat(page.request().get(baseUrl() + "/favicon.ico").status()).isEqualTo(200);
+            BrowserSupport.signIn(page, baseUrl(), acme.key(), acme.owner().person().email(), TestAccounts.PASSWORD);
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            assertThat(missing).isEmpty();
+        }
+    }
+
     private static String text(Page page, String selector) {
         return page.locator(selector).textContent().strip().replaceAll("\\s+", " ");
     }
