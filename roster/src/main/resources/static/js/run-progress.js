@@ -11,7 +11,13 @@
       if (response.ok) {
         const progress = await response.json();
         run.querySelectorAll('[data-field]').forEach(function (element) {
-          element.textContent = progress[element.dataset.field];
+          const value = progress[element.dataset.field];
+          if (element.tagName === 'TIME' && value !== 'waiting') {
+            element.setAttribute('datetime', value);
+            window.rosterTimes.show(element);
+          } else {
+            element.textContent = value;
+          }
         });
         if (progress.finished) {
           window.location.reload();

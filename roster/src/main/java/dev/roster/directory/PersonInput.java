@@ -25,12 +25,16 @@ public record PersonInput(
         @Size(max = 200) String lastName,
         @Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String avatarUrl,
         @Size(max = 200) String jobTitle,
-        @Size(max = 35) String primaryLanguage,
+        @Size(max = 35) @Pattern(regexp = LANGUAGE_TAG, message = "must be a language tag such as en or en-GB")
+        String primaryLanguage,
         @Size(max = 200) String primaryLocation,
         @Size(max = 200) String primaryTeam,
         UUID managerId,
         Map<String, Object> customFields,
         @Pattern(regexp = "member|admin|owner", message = "must be member, admin or owner") String role) {
+
+    /** A BCP 47 language tag's shape: a 2–3 letter language, then subtags (script, region, variant). */
+    public static final String LANGUAGE_TAG = "[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*";
 
     public PersonInput {
         customFields = customFields == null ? Map.of() : new LinkedHashMap<>(customFields);

@@ -49,6 +49,8 @@ final class Endpoints {
             Map.entry("/sso/problem", "the page a failed Okta sign-in lands on when the account is unknown"),
             Map.entry("/sso/okta/{key}/signed-out", "Okta's post-logout redirect URI"),
             Map.entry("/invitations/{token}", "an invitation's accept page: the single-use token is the credential"),
+            Map.entry("/invitations/{token}/okta", "an invitation's way to Okta sign-in: the token is the credential,"
+                    + " and it only redirects to /sso/okta/{key}/start (spends nothing)"),
             Map.entry("/error", "Spring's error page"),
             Map.entry("/actuator", "actuator links: names of the endpoints below, no data"),
             Map.entry("/actuator/health", "load balancer probe"),

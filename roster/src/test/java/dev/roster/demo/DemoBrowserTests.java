@@ -148,4 +148,48 @@ class DemoBrowserTests extends LiveServerTest {
             BrowserSupport.keepScreenshot("demo-okta", oktaPage);
         }
     }
+
+    @Test
+    void tourWhenSignedInAsAnEmployeeThenSignInAsTheAdminSwitchesAndHomeSaysWhoIsSignedIn() {
+        Account demo = accountsService.byKey("demo").orElseThrow();
+        OktaSimulator sim = okta.simulator();
+        eventually(() -> people.search(demo.id(), new PeopleQuery(null, null, null, null, null),
+                PageRequest.of(0, 1)).total() == 16);
+        OktaUser employee = sim.org().users().stream().filter(u -> "ACTIVE".equals(u.status())).skip(2)
+                .findFirst().orElseThrow();
+        String employeeName = byOktaId(demo, employee.id()).person().displayName();
+
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(baseUrl() + "/a/demo/sign-in");
+            page.click("#sso");
+            page.waitForURL(Pattern.compile(Pattern.quote(sim.orgUrl()) + "/oauth2/v1/authorize.*"));
+            page.fill("input[name=username]", employee.login());
+            page.fill("input[name=password]", "okta-demo");
+            page.click("button[type=submit]");
+            page.waitForURL(baseUrl() + "/a/demo/people");
+            assertThat(page.locator("header.top .me").textContent()).contains(employeeName);
+
+            page.navigate(baseUrl() + "/");
+            assertThat(page.locator("#signed-in").textContent()).contains(employeeName, "Demo Co", "member");
+            page.click("#tour-admin a:text-is('Sign in as the admin')");
+            // not a 403: the sign-in page, saying who is signed in now
+            page.waitForURL(baseUrl() + "/a/demo/sign-in?switch");
+            assertThat(page.locator("#signed-in").textContent()).contains(employeeName);
+            page.fill("#email", "owner@demo.example");
+            page.fill("#password", "roster-demo");
+            page.click("form[action='/sign-in'] button[type=submit]");
+            page.waitForURL(baseUrl() + "/#tour-move");
+            assertThat(page.locator("#signed-in").textContent()).contains("owner@demo.example", "owner")
+                    .doesNotContain(employeeName);
+
+            // the simulated org's avatars (http on the loopback) are allowed by the demo's CSP
+            PersonView signedIn = byOktaId(demo, employee.id());
+            assertThat(signedIn.person().avatarUrl()).startsWith(sim.orgUrl());
+            page.navigate(baseUrl() + "/a/demo/people/" + signedIn.id());
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            assertThat(page.locator("img.avatar").evaluate("img => img.complete && img.naturalWidth > 0"))
+                    .isEqualTo(true);
+        }
+    }
 }

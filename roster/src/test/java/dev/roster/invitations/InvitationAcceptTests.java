@@ -16,9 +16,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 
+import dev.roster.access.SignInAttempted;
 import dev.roster.common.Instants;
 import dev.roster.directory.Invitation;
 import dev.roster.directory.Person;
@@ -35,6 +37,9 @@ class InvitationAcceptTests extends InvitationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     @Test
     void acceptLinkWhenNoSsoThenSetsPasswordOnceAndPersonCanSignIn() throws Exception {
@@ -89,21 +94,40 @@ class InvitationAcceptTests extends InvitationTest {
     }
 
     @Test
-    void acceptLinkWhenSsoEnabledThenAcceptedAndSentToOktaWithLoginHint() throws Exception {
+    void acceptLinkWhenSsoEnabledThenLinkLeadsToOktaWithLoginHintAndSpendsNothingUntilSignedIn() throws Exception {
         connections.save(acme.id(), new OktaSettings("https://sso-test.okta.com", "org", "0oa1b2c3d4e5f6g7h8i9",
                 "client-secret", "api-token", null, null, true, true, false, null, null, null, null, null, null));
         Person cy = provisioned("Cy+Test@" + acme.key() + ".example", "Cy", Invitation.PENDING);
         String link = sentLink(cy);
 
         mvc.perform(get(link)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("Accept and sign in with Okta")));
-        mvc.perform(post(link).with(csrf()))
-                .andExpect(status().is3xxRedirection())
+                .andExpect(content().string(containsString("Accept and sign in with Okta")))
+                .andExpect(content().string(containsString("href=\"" + link + "/okta\"")));
+        mvc.perform(get(link + "/okta"))
+                .andExpect(status().isSeeOther())
                 .andExpect(redirectedUrl("/sso/okta/" + acme.key() + "/start?login_hint=Cy%2BTest%40" + acme.key()
                         + ".example"));
-        assertThat(invitationOf(cy.id())).isEqualTo(Invitation.ACCEPTED);
+        // a form from before SSO was switched on is sent the same way, and spends nothing either
+        mvc.perform(post(link).with(csrf())).andExpect(redirectedUrl(link + "/okta"));
+        assertThat(invitationOf(cy.id())).isEqualTo(Invitation.SENT);
+        mvc.perform(get(link)).andExpect(status().isOk());
 
-        mvc.perform(post(link).with(csrf())).andExpect(status().isGone());
+        events.publishEvent(new SignInAttempted(acme.id(), Instant.now(), cy.id(), SignInAttempted.Method.SSO, true,
+                null, cy.oktaId(), cy.email(), "127.0.0.1"));
+        assertThat(invitationOf(cy.id())).isEqualTo(Invitation.ACCEPTED);
+        mvc.perform(get(link)).andExpect(status().isGone())
+                .andExpect(content().string(containsString("already accepted")));
+        mvc.perform(get(link + "/okta")).andExpect(status().isGone());
+    }
+
+    @Test
+    void acceptLinkWhenOktaSignInFailsThenLinkStillWorks() throws Exception {
+        Person di = provisioned(address("di"), "Di", Invitation.PENDING);
+        String link = sentLink(di);
+        events.publishEvent(new SignInAttempted(acme.id(), Instant.now(), di.id(), SignInAttempted.Method.SSO, false,
+                "access_denied: not assigned", di.oktaId(), di.email(), "127.0.0.1"));
+        assertThat(invitationOf(di.id())).isEqualTo(Invitation.SENT);
+        mvc.perform(get(link)).andExpect(status().isOk());
     }
 
     @Test
@@ -124,6 +148,23 @@ class InvitationAcceptTests extends InvitationTest {
                         .param("confirmation", "a long enough passphrase"))
                 .andExpect(status().isGone());
         assertThat(invitationOf(dan.id())).isEqualTo(Invitation.SENT);
+    }
+
+    @Test
+    void acceptLinkWhenPersonDeactivatedThenSaysTheAccessWasWithdrawnNotThatItExpired() throws Exception {
+        Person fay = provisioned(address("fay"), "Fay", Invitation.PENDING);
+        String link = sentLink(fay);
+        people.deactivate(acme.id(), fay.id(), "admin");
+
+        mvc.perform(get(link)).andExpect(status().isGone())
+                .andExpect(content().string(containsString("This invitation was withdrawn")))
+                .andExpect(content().string(containsString("deactivated")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("expired"))));
+        mvc.perform(post(link).with(csrf()).param("password", "a long enough passphrase")
+                        .param("confirmation", "a long enough passphrase"))
+                .andExpect(status().isGone())
+                .andExpect(content().string(containsString("This invitation was withdrawn")));
+        assertThat(invitationOf(fay.id())).isEqualTo(Invitation.SENT);
     }
 
     @Test

@@ -2,6 +2,9 @@ package dev.roster.sso;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
@@ -15,8 +18,13 @@ import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
 
 import dev.roster.accounts.Role;
+import dev.roster.directory.DirectorySync;
+import dev.roster.directory.Invitation;
 import dev.roster.directory.People;
+import dev.roster.directory.PersonStatus;
 import dev.roster.directory.PersonView;
+import dev.roster.invitations.internal.AcceptTokens;
+import dev.roster.invitations.internal.InvitationRepository;
 import dev.roster.okta.OktaConnections;
 import dev.roster.okta.OktaSettings;
 import dev.roster.oktasimulator.OktaSimulator;
@@ -43,6 +51,12 @@ class SsoBrowserTests extends LiveServerTest {
 
     @Autowired
     People people;
+
+    @Autowired
+    DirectorySync directory;
+
+    @Autowired
+    InvitationRepository invitations;
 
     @BeforeAll
     static void start() {
@@ -104,5 +118,52 @@ class SsoBrowserTests extends LiveServerTest {
             page.waitForURL(Pattern.compile(Pattern.quote(sim.orgUrl()) + "/oauth2/v1/authorize.*"));
             assertThat(page.locator("input[name=password]").isVisible()).isTrue();
         }
+    }
+
+    @Test
+    void acceptInvitationWhenAccountSignsInWithOktaThenReachesOktaAndLinkIsSpentOnlyOnceSignedIn() {
+        TestAccount acme = accounts.create();
+        connections.save(acme.id(), new OktaSettings(sim.orgUrl(), "org", sim.clientId(), sim.clientSecret(),
+                sim.apiToken(), null, null, true, false, null, null, false, null, null, null, null));
+        OktaUser user = sim.org().users().get(2);
+        PersonView person = accounts.person(acme.account(), user.email(), Role.MEMBER);
+        String link = baseUrl() + "/invitations/" + sentInvitation(acme, person);
+
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(link);
+            assertThat(page.locator("h1").textContent()).isEqualTo("Join " + acme.account().name());
+            page.click("text=Accept and sign in with Okta");
+            page.waitForURL(Pattern.compile(Pattern.quote(sim.orgUrl()) + "/oauth2/v1/authorize.*"));
+            assertThat(page.locator("input[name=username]").inputValue()).isEqualTo(user.email()); // login_hint
+
+            // leaving for Okta spends nothing: the link still works until the sign-in completes
+            assertThat(people.require(acme.id(), person.id()).person().invitation()).isEqualTo(Invitation.SENT);
+            try (BrowserContext other = browser.newContext()) {
+                Page again = other.newPage();
+                assertThat(again.navigate(link).status()).isEqualTo(200);
+                assertThat(again.locator("#accept-sso").count()).isEqualTo(1);
+            }
+
+            page.fill("input[name=username]", user.login());
+            page.fill("input[name=password]", PASSWORD);
+            page.click("button[type=submit]");
+            page.waitForURL(baseUrl() + "/a/" + acme.key() + "/people");
+            assertThat(people.require(acme.id(), person.id()).person().invitation()).isEqualTo(Invitation.ACCEPTED);
+            assertThat(people.require(acme.id(), person.id()).person().status()).isEqualTo(PersonStatus.ACTIVE);
+            assertThat(page.navigate(link).status()).isEqualTo(410);
+            assertThat(page.locator("main").textContent()).contains("already accepted");
+        }
+    }
+
+    /** An invitation as the sender leaves it once the email went out; returns the link's token. */
+    private String sentInvitation(TestAccount account, PersonView person) {
+        String token = AcceptTokens.generate();
+        Instant now = Instant.now();
+        invitations.request(account.id(), person.id(), InvitationRepository.RequestedBy.ADMIN, now);
+        invitations.storeToken(person.id(), AcceptTokens.hash(token), now.plus(7, ChronoUnit.DAYS));
+        invitations.recordSent(person.id(), now);
+        directory.setInvitation(account.id(), List.of(person.id()), Invitation.SENT);
+        return token;
     }
 }

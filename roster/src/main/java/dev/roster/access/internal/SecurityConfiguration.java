@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -63,8 +64,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(10)
-    SecurityFilterChain pages(HttpSecurity http, SignInProvider signIn, ObjectProvider<SingleSignOn> singleSignOn)
-            throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SignInProvider signIn, ObjectProvider<SingleSignOn> singleSignOn,
+            @Value("${roster.demo.enabled:false}") boolean demo) throws Exception {
+        // avatars come over https; the demo's simulated org serves its own over http on the loopback
+        String images = "img-src 'self' https: data:" + (demo ? " http://127.0.0.1:* http://localhost:*" : "");
         SignedIn signedIn = new SignedIn();
         LogoutSuccessHandler signedOut = (request, response, authentication) ->
                 response.sendRedirect(request.getContextPath() + signOutTarget(authentication));
@@ -90,7 +93,7 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::toSignInPage))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' https: data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+                                "default-src 'self'; " + images + "; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         // No fallback to the global manager: it holds SignInProvider too, and a failed password would
         // be checked (and counted towards lock-out, and audited) twice.

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.roster.access.SignedInPerson;
 import dev.roster.access.SingleSignOn;
 import dev.roster.accounts.Account;
 import dev.roster.accounts.Accounts;
@@ -25,10 +26,12 @@ class SignInController {
     }
 
     @GetMapping("/")
-    String home(@RequestParam(required = false) String account) {
+    String home(@RequestParam(required = false) String account, Model model) {
         if (account != null && !account.isBlank()) {
             return "redirect:/a/" + account.strip().toLowerCase(java.util.Locale.ROOT) + "/sign-in";
         }
+        SignedInPerson me = SignedInModel.current();
+        model.addAttribute("myAccount", me == null ? null : accounts.byKey(me.accountKey()).orElse(null));
         return "home";
     }
 

@@ -1,6 +1,10 @@
 package dev.roster.demo.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,10 +34,17 @@ class DemoTourController {
         this.demo = demo;
     }
 
-    /** The tour's "sign in as the admin" link: signed out, it passes through the sign-in page and comes back here. */
+    /**
+     * The tour's "sign in as the admin" link: signed out, it passes through the sign-in page and
+     * comes back here; signed in as an employee, the sign-in page switches to the admin and comes back.
+     */
     @GetMapping
-    String signedIn(AccountContext ctx) {
-        requireDemoAdmin(ctx);
+    String signedIn(AccountContext ctx, HttpServletRequest request, HttpServletResponse response) {
+        requireDemoAccount(ctx);
+        if (!ctx.role().canAdminister()) {
+            new HttpSessionRequestCache().saveRequest(request, response);
+            return "redirect:/a/" + ctx.account().key() + "/sign-in?switch";
+        }
         return "redirect:/#tour-move";
     }
 
@@ -52,6 +63,10 @@ class DemoTourController {
     /** The tour acts on the demo's shared simulated org: other accounts' admins never see it. */
     private void requireDemoAdmin(AccountContext ctx) {
         ctx.requireAdmin();
+        requireDemoAccount(ctx);
+    }
+
+    private void requireDemoAccount(AccountContext ctx) {
         if (!ctx.account().key().equals(demo.account())) {
             throw new NotFoundException("No such page.");
         }

@@ -1,6 +1,7 @@
 package dev.roster.directory.web;
 
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.roster.accounts.AccountContext;
 import dev.roster.accounts.Role;
@@ -57,6 +59,13 @@ class PeopleController {
         PersonStatus statusFilter = statusFilter(status);
         PageOf<PersonView> result = people.search(ctx.accountId(), new PeopleQuery(q, null, statusFilter, team, null),
                 new PageRequest(Math.max(page, 0), PAGE_SIZE));
+        if (page > 0 && page >= result.pageCount() && result.total() > 0) {
+            // past the end (an old link, a shrunk filter): the last page, not "Page 100 of 9"
+            return "redirect:" + UriComponentsBuilder.fromPath("/a/{key}/people").queryParamIfPresent("q", blank(q))
+                    .queryParamIfPresent("status", blank(status)).queryParamIfPresent("team", Optional.ofNullable(team))
+                    .queryParam("page", result.pageCount() - 1).buildAndExpand(ctx.account().key()).encode()
+                    .toUriString();
+        }
         Set<UUID> managers = new HashSet<>();
         result.items().forEach(v -> { if (v.effectiveManagerId() != null) managers.add(v.effectiveManagerId()); });
         model.addAttribute("ctx", ctx);
@@ -134,6 +143,10 @@ class PeopleController {
         ctx.requireAdmin();
         people.reactivate(ctx.accountId(), personId);
         return "redirect:/a/" + ctx.account().key() + "/people/" + personId;
+    }
+
+    private static Optional<String> blank(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
     private PersonInput checked(AccountContext ctx, PersonForm form) {

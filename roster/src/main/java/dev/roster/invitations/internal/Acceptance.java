@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.roster.access.SignInAttempted;
 import dev.roster.accounts.Account;
 import dev.roster.accounts.Accounts;
 import dev.roster.common.InvalidInputException;
@@ -43,6 +45,10 @@ public class Acceptance {
     }
 
     public record Expired(Account account) implements Lookup {
+    }
+
+    /** The person was deactivated after being invited: the link is withdrawn, however recent. */
+    public record Withdrawn(Account account) implements Lookup {
     }
 
     /** A working link; {@code sso} when the account signs in with Okta. */
@@ -93,8 +99,10 @@ public class Acceptance {
         if (row.get().delivery().acceptedAt() != null) {
             return new Used(account.get());
         }
-        if (!row.get().delivery().linkExpiresAt().isAfter(Instant.now(clock))
-                || person.get().status() == PersonStatus.DEACTIVATED) {
+        if (person.get().status() == PersonStatus.DEACTIVATED) {
+            return new Withdrawn(account.get());
+        }
+        if (!row.get().delivery().linkExpiresAt().isAfter(Instant.now(clock))) {
             return new Expired(account.get());
         }
         boolean sso = connections.find(account.get().id()).map(OktaConnection::ssoEnabled).orElse(false);
@@ -102,29 +110,43 @@ public class Acceptance {
     }
 
     /**
-     * Uses the token: marks the invitation accepted and, without SSO, sets the password. Returns
-     * empty when the token no longer works (the caller shows why with {@link #lookup}).
+     * Uses the token of an account without SSO: sets the password and marks the invitation
+     * accepted. Returns empty when the token no longer works, or leads to Okta instead (the caller
+     * shows why with {@link #lookup}).
      */
     @Transactional
     public Optional<Accepted> accept(String token, String password) {
-        if (!(lookup(token) instanceof Open open)) {
+        if (!(lookup(token) instanceof Open open) || open.sso()) {
             return Optional.empty();
         }
-        if (!open.sso()) {
-            checkPassword(password);
-        }
+        checkPassword(password);
         if (!invitations.consume(AcceptTokens.hash(token), Instant.now(clock))) {
             return Optional.empty(); // someone used it a moment ago
         }
         Person person = open.person();
         directory.setInvitation(person.accountId(), List.of(person.id()), Invitation.ACCEPTED);
-        String key = open.account().key();
-        if (open.sso()) {
-            return Optional.of(new Accepted(open.account(), "/sso/okta/" + key + "/start?login_hint="
-                    + URLEncoder.encode(person.email(), StandardCharsets.UTF_8)));
-        }
         credentials.setPasswordHash(person.accountId(), person.id(), encoder.encode(password));
-        return Optional.of(new Accepted(open.account(), "/a/" + key + "/sign-in"));
+        return Optional.of(new Accepted(open.account(), "/a/" + open.account().key() + "/sign-in"));
+    }
+
+    /**
+     * Where a working link of an account with SSO leads: Okta's sign-in for the invited email. It
+     * spends nothing: the invitation counts as accepted once that sign-in completes
+     * ({@link #acceptedBySignIn}), so a refused or abandoned sign-in leaves the link usable.
+     */
+    public Optional<String> oktaSignIn(Open open) {
+        return open.sso() ? Optional.of("/sso/okta/" + open.account().key() + "/start?login_hint="
+                + URLEncoder.encode(open.person().email(), StandardCharsets.UTF_8)) : Optional.empty();
+    }
+
+    /** A person who signed in has joined: their outstanding invitation is used up. */
+    @EventListener
+    @Transactional
+    void acceptedBySignIn(SignInAttempted attempt) {
+        if (attempt.success() && attempt.personId() != null && attempt.accountId() != null
+                && invitations.consumeForPerson(attempt.accountId(), attempt.personId(), Instant.now(clock))) {
+            directory.setInvitation(attempt.accountId(), List.of(attempt.personId()), Invitation.ACCEPTED);
+        }
     }
 
     static void checkPassword(String password) {

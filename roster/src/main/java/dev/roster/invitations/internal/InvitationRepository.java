@@ -124,6 +124,16 @@ public class InvitationRepository {
                 .params(Instants.toJdbc(now), tokenHash, Instants.toJdbc(now)).update() == 1;
     }
 
+    /**
+     * Marks the person's invitation used because they signed in (through Okta, where the link only
+     * leads there): true when an unused one was outstanding.
+     */
+    public boolean consumeForPerson(UUID accountId, UUID personId, Instant now) {
+        return jdbc.sql("UPDATE invitation SET accepted_at = ? WHERE account_id = ? AND person_id = ?"
+                        + " AND accepted_at IS NULL AND token_hash IS NOT NULL")
+                .params(Instants.toJdbc(now), accountId, personId).update() == 1;
+    }
+
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getObject("account_id", UUID.class),
                 RequestedBy.valueOf(rs.getString("requested_by").toUpperCase(java.util.Locale.ROOT)),

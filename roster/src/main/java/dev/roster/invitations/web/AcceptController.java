@@ -18,8 +18,8 @@ import dev.roster.invitations.internal.Acceptance;
 import dev.roster.invitations.internal.Acceptance.Lookup;
 
 /**
- * The accept link's page. Opening it changes nothing (mail scanners open links too); the button
- * or the password form uses the token.
+ * The accept link's page. Opening it changes nothing (mail scanners open links too); the password
+ * form uses the token, and where the account signs in with Okta, the sign-in completing does.
  */
 @Controller
 class AcceptController {
@@ -36,12 +36,32 @@ class AcceptController {
         return show(acceptance.lookup(token), List.of(), response, model);
     }
 
+    /**
+     * "Accept and sign in with Okta": a link, not a form, so the redirect chain to Okta is a plain
+     * navigation (the CSP's {@code form-action 'self'} stops a form's redirect to another origin).
+     * Nothing is spent here; the sign-in completing accepts the invitation.
+     */
+    @GetMapping("/invitations/{token}/okta")
+    String okta(@PathVariable String token, HttpServletResponse response, Model model) {
+        model.addAttribute("token", token);
+        Lookup lookup = acceptance.lookup(token);
+        if (lookup instanceof Acceptance.Open open && open.sso()) {
+            response.setStatus(HttpStatus.SEE_OTHER.value());
+            response.setHeader("Location", acceptance.oktaSignIn(open).orElseThrow());
+            return null;
+        }
+        return show(lookup, List.of(), response, model);
+    }
+
     @PostMapping("/invitations/{token}")
     String accept(@PathVariable String token, @RequestParam(required = false) String password,
             @RequestParam(required = false) String confirmation, HttpServletResponse response, Model model) {
         model.addAttribute("token", token);
         Lookup lookup = acceptance.lookup(token);
-        if (lookup instanceof Acceptance.Open open && !open.sso() && password != null && !password.equals(confirmation)) {
+        if (lookup instanceof Acceptance.Open open && open.sso()) {
+            return "redirect:/invitations/" + token + "/okta"; // a page from before SSO was switched on
+        }
+        if (lookup instanceof Acceptance.Open open && password != null && !password.equals(confirmation)) {
             return show(lookup, List.of(new InvalidInputException.FieldProblem("confirmation",
                     "does not match the password")), response, model);
         }
@@ -53,9 +73,6 @@ class AcceptController {
         }
         if (accepted.isEmpty()) {
             return show(acceptance.lookup(token), List.of(), response, model);
-        }
-        if (lookup instanceof Acceptance.Open open && open.sso()) {
-            return "redirect:" + accepted.get().redirect();
         }
         model.addAttribute("account", accepted.get().account());
         model.addAttribute("signIn", accepted.get().redirect());
@@ -80,6 +97,9 @@ class AcceptController {
         } else if (lookup instanceof Acceptance.Expired expired) {
             reason = "expired";
             model.addAttribute("account", expired.account());
+        } else if (lookup instanceof Acceptance.Withdrawn withdrawn) {
+            reason = "withdrawn";
+            model.addAttribute("account", withdrawn.account());
         } else {
             reason = "unknown";
         }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.roster.accounts.AccountContext;
 import dev.roster.common.InvalidInputException;
@@ -79,13 +80,14 @@ class OktaIntegrationController {
         }
     }
 
+    /** Post/redirect/get: the results reach the Okta page once, so Back and reload work. */
     @PostMapping("/test")
-    String test(AccountContext ctx, Model model) {
+    String test(AccountContext ctx, RedirectAttributes redirect) {
         ctx.requireAdmin();
-        OktaConnection connection = connections.find(ctx.accountId())
-                .orElseThrow(() -> new NotFoundException("Save the connection first."));
-        model.addAttribute("checks", check.run(ctx.accountId()));
-        return page(ctx, OktaSettingsForm.of(connection), List.of(), null, model);
+        connections.find(ctx.accountId()).orElseThrow(() -> new NotFoundException("Save the connection first."));
+        redirect.addFlashAttribute("checks", CheckShown.of(check.run(ctx.accountId())));
+        redirect.addFlashAttribute("checkedAt", Instant.now(clock));
+        return "redirect:/a/" + ctx.account().key() + "/okta";
     }
 
     @PostMapping("/hook-secret")

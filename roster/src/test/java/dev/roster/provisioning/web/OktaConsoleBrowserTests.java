@@ -137,7 +137,7 @@ class OktaConsoleBrowserTests extends LiveServerTest {
                     "✓ Clock", "✓ Client id and secret", "✓ API credentials: read users",
                     "12 people assigned to app " + sim.appId(), "✓ Event hook").doesNotContain("Fix:");
             // the next daily run, in the viewer's own time zone (the UTC instant stays in the title)
-            Locator nextRun = page.locator("time.local-time");
+            Locator nextRun = page.locator("#next-run time.local-time");
             Instant next = Instant.parse(nextRun.getAttribute("datetime"));
             assertThat(nextRun.getAttribute("title")).isEqualTo(next.toString());
             assertThat(nextRun.textContent()).isEqualTo(DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", Locale.UK)
@@ -158,6 +158,29 @@ class OktaConsoleBrowserTests extends LiveServerTest {
                     .contains("Org URL and discovery", "Client id and secret", "Event hook");
 
             BrowserSupport.keepScreenshot("okta-test-connection", passing);
+        }
+    }
+
+    @Test
+    void testConnectionWhenClickedThenResultsShowOnTheOktaPageAndBackAndReloadWork() {
+        Account acme = acme();
+        try (OktaSimulator sim = simulator(3); BrowserContext context = browser.newContext()) {
+            OktaFixture.connect(connections, acme.id(), sim);
+            Page page = signedIn(context, acme);
+            String oktaPage = baseUrl() + "/a/" + acme.key() + "/okta";
+            page.navigate(oktaPage);
+            page.click("button:text-is('Test connection')");
+
+            // post/redirect/get: the browser is left on the Okta page itself, the results shown once
+            assertThat(page.url()).isEqualTo(oktaPage);
+            assertThat(page.locator("ul.checks li").count()).isEqualTo(6);
+            assertThat(text(page, "p:has(+ ul.checks)")).isEqualTo("Tested just now:");
+            assertThat(page.locator("main").textContent()).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+            page.click("header.top nav a:text-is('Teams')");
+            assertThat(page.goBack().status()).isEqualTo(200);
+            assertThat(page.url()).isEqualTo(oktaPage);
+            assertThat(page.locator("h1").textContent()).isEqualTo("Okta");
+            assertThat(page.reload().status()).isEqualTo(200);
         }
     }
 
@@ -225,7 +248,7 @@ class OktaConsoleBrowserTests extends LiveServerTest {
                       return window.sameDocument === true && field('status') === 'running'
                           && Number(field('listed')) > window.renderedListed
                           && { listed: Number(field('listed')), pages: Number(field('pages')),
-                               live: document.querySelector('[data-live]') !== null, started: field('startedAt'),
+                               live: document.querySelector('[data-live]') !== null, started: document.querySelector('[data-field=startedAt]').getAttribute('datetime'),
                                changes: document.querySelector('tbody').textContent };
                     }""", null, new Page.WaitForFunctionOptions().setTimeout(20_000)).jsonValue();
             sim.faults().latency(Duration.ofMillis(2_500)); // the rest of the run slows down: time for a picture
