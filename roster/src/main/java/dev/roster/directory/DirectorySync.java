@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -60,6 +61,26 @@ public class DirectorySync {
     /** Sets manager overrides in one batch: person id → manager id (null clears). */
     public void setManagers(UUID accountId, Map<UUID, UUID> managers) {
         people.setManagers(accountId, managers);
+    }
+
+    /** Of these people, the deactivated ones. */
+    public Set<UUID> deactivated(UUID accountId, Collection<UUID> personIds) {
+        return people.idsInStatus(accountId, personIds, PersonStatus.DEACTIVATED);
+    }
+
+    /** Of these people, those without a manager override. */
+    public Set<UUID> withoutManager(UUID accountId, Collection<UUID> personIds) {
+        return people.idsWithoutManager(accountId, personIds);
+    }
+
+    /** The account's people without a manager override. */
+    public Set<UUID> withoutManager(UUID accountId) {
+        return people.idsWithoutManager(accountId);
+    }
+
+    /** The account's people bound to an Okta id who are not deactivated (active or invited). */
+    public Set<UUID> activeWithOktaId(UUID accountId) {
+        return people.idsActiveWithOktaId(accountId);
     }
 
     /** Lower-cased "first last" → the ids of the people with that name. */
