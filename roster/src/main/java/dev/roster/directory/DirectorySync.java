@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.Assert;
 
+import dev.roster.common.TableStatistics;
 import dev.roster.directory.internal.PersonRepository;
 import dev.roster.directory.internal.ProfileRepository;
 import dev.roster.directory.internal.TeamRepository;
@@ -28,12 +29,15 @@ public class DirectorySync {
     private final PersonRepository people;
     private final TeamRepository teams;
     private final ProfileRepository profiles;
+    private final TableStatistics statistics;
     private final Clock clock;
 
-    DirectorySync(PersonRepository people, TeamRepository teams, ProfileRepository profiles, Clock clock) {
+    DirectorySync(PersonRepository people, TeamRepository teams, ProfileRepository profiles,
+            TableStatistics statistics, Clock clock) {
         this.people = people;
         this.teams = teams;
         this.profiles = profiles;
+        this.statistics = statistics;
         this.clock = clock;
     }
 
@@ -149,6 +153,11 @@ public class DirectorySync {
             teams.insert(team, Instant.now(clock));
             return team;
         });
+    }
+
+    /** Refreshes the planner's statistics of the people table, after a large import grew it. */
+    public void refreshStatistics() {
+        statistics.refresh("person");
     }
 
     /** Teams by id, for showing a person's team name. */

@@ -64,7 +64,7 @@ class ReconciliationRunner {
     private final ProvisioningProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final TableStatistics statistics;
+    private final ImportStatistics statistics;
     private final ExecutorService prefetch = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "okta-prefetch");
         thread.setDaemon(true);
@@ -74,7 +74,7 @@ class ReconciliationRunner {
     ReconciliationRunner(OktaConnections connections, OktaClients clients, MappingSettingsRepository mappings,
             SyncEngine engine, SyncRunRepository runs, OktaLinkRepository links, ManagerResolver managers,
             DirectorySync directory, ProvisioningProperties properties, TransactionTemplate transaction, Clock clock,
-            TableStatistics statistics) {
+            ImportStatistics statistics) {
         this.connections = connections;
         this.clients = clients;
         this.mappings = mappings;
