@@ -40,6 +40,14 @@ public class Accounts {
         return repository.findAll();
     }
 
+    /**
+     * Takes the account row's lock until the caller's transaction ends: serialises work that must
+     * happen once per account across instances (starting a reconciliation).
+     */
+    public void lock(UUID accountId) {
+        repository.lock(accountId);
+    }
+
     @Transactional
     public Account create(String key, String name) {
         if (key == null || !KEY.matcher(key).matches()) {

@@ -1,2 +1,4 @@
 /** The operator command line in Roster's jar: {@code accounts}, {@code check}, {@code sync}; see {@code docs/CLI.md}. */
-@org.springframework.modulith.ApplicationModule(displayName = "Command line") package dev.roster.cli;
+@org.springframework.modulith.ApplicationModule(displayName = "Command line",
+        allowedDependencies = {"accounts", "common", "directory", "okta", "provisioning"})
+package dev.roster.cli;

@@ -59,9 +59,16 @@ class DemoOkta implements AutoCloseable {
                 .users(properties.oktaUsers()).seed(1).password("okta-demo").build());
         Account account = accounts.byKey(properties.account()).orElseThrow();
         UUID accountId = account.id();
-        OktaConnections.Saved saved = connections.save(accountId, new OktaSettings(simulator.orgUrl(), "org",
-                simulator.clientId(), simulator.clientSecret(), simulator.apiToken(), null, null, true, true, false,
-                false, true, null, null, null, null));
+        OktaConnections.Saved saved = connections.save(accountId,
+                OktaSettings.builder(simulator.orgUrl(), simulator.clientId())
+                        .clientSecret(simulator.clientSecret())
+                        .apiToken(simulator.apiToken())
+                        .ssoEnabled(true)
+                        .provisioningEnabled(true)
+                        .withholdInvitations(false)
+                        .membersMustUseSso(false)
+                        .ssoCreatesPeople(true)
+                        .build());
         OktaConnection connection = saved.connection();
         String hookUrl = OktaUrls.of("http://localhost:" + port, account.key()).hookUrl();
         verifyHook(simulator.hooks().register("Roster demo", hookUrl, OktaEvents.SUBSCRIBED,

@@ -6,12 +6,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.Assert;
 
+import dev.roster.common.TableStatistics;
 import dev.roster.directory.internal.PersonRepository;
 import dev.roster.directory.internal.ProfileRepository;
 import dev.roster.directory.internal.TeamRepository;
@@ -27,12 +29,15 @@ public class DirectorySync {
     private final PersonRepository people;
     private final TeamRepository teams;
     private final ProfileRepository profiles;
+    private final TableStatistics statistics;
     private final Clock clock;
 
-    DirectorySync(PersonRepository people, TeamRepository teams, ProfileRepository profiles, Clock clock) {
+    DirectorySync(PersonRepository people, TeamRepository teams, ProfileRepository profiles,
+            TableStatistics statistics, Clock clock) {
         this.people = people;
         this.teams = teams;
         this.profiles = profiles;
+        this.statistics = statistics;
         this.clock = clock;
     }
 
@@ -60,6 +65,26 @@ public class DirectorySync {
     /** Sets manager overrides in one batch: person id → manager id (null clears). */
     public void setManagers(UUID accountId, Map<UUID, UUID> managers) {
         people.setManagers(accountId, managers);
+    }
+
+    /** Of these people, the deactivated ones. */
+    public Set<UUID> deactivated(UUID accountId, Collection<UUID> personIds) {
+        return people.idsInStatus(accountId, personIds, PersonStatus.DEACTIVATED);
+    }
+
+    /** Of these people, those without a manager override. */
+    public Set<UUID> withoutManager(UUID accountId, Collection<UUID> personIds) {
+        return people.idsWithoutManager(accountId, personIds);
+    }
+
+    /** The account's people without a manager override. */
+    public Set<UUID> withoutManager(UUID accountId) {
+        return people.idsWithoutManager(accountId);
+    }
+
+    /** The account's people bound to an Okta id who are not deactivated (active or invited). */
+    public Set<UUID> activeWithOktaId(UUID accountId) {
+        return people.idsActiveWithOktaId(accountId);
     }
 
     /** Lower-cased "first last" → the ids of the people with that name. */
@@ -128,6 +153,11 @@ public class DirectorySync {
             teams.insert(team, Instant.now(clock));
             return team;
         });
+    }
+
+    /** Refreshes the planner's statistics of the people table, after a large import grew it. */
+    public void refreshStatistics() {
+        statistics.refresh("person");
     }
 
     /** Teams by id, for showing a person's team name. */

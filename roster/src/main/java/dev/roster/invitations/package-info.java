@@ -2,5 +2,6 @@
  * Invitation emails: queued per person on the job queue, sent over SMTP with retries, and the
  * accept link (a single-use, expiring token) that lets an invited person in.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Invitations")
+@org.springframework.modulith.ApplicationModule(displayName = "Invitations",
+        allowedDependencies = {"accounts", "common", "directory", "okta", "provisioning"})
 package dev.roster.invitations;

@@ -49,6 +49,11 @@ public class OktaConnections {
         return repository.find(accountId);
     }
 
+    /** The accounts with provisioning switched on, for the daily reconciliation's dispatcher. */
+    public List<DailySync> dailySyncs() {
+        return repository.dailySyncs();
+    }
+
     /** A saved connection; {@code newHookSecret} is set only when this save generated it. */
     public record Saved(OktaConnection connection, Secret newHookSecret) {
     }

@@ -158,8 +158,10 @@ class HostileProfileTests extends LiveServerTest {
                 .satisfies(c -> assertThat(c.error()).contains("longer than"));
 
         // a run held for approval, naming the hostile people: unassigned with no deactivation allowed
-        connections.save(acme.id(), new OktaSettings(sim.orgUrl(), "org", sim.clientId(), null, null, null, null, null,
-                null, null, null, null, null, null, 0, 0));
+        connections.save(acme.id(), OktaSettings.builder(sim.orgUrl(), sim.clientId())
+                .deprovisionMaxPercent(0)
+                .deprovisionMaxCount(0)
+                .build());
         hostile.forEach(u -> sim.org().unassign(u.id()));
         SyncRun held = syncAndWait(acme);
         assertThat(held.status()).as("the second run").isEqualTo("held");

@@ -146,8 +146,7 @@ class SharedSessionTests {
         AccountRegistrations onSecond = second.getBean(AccountRegistrations.class);
         assertThat(onSecond.lookup(acme.key())).isInstanceOf(AccountRegistrations.Lookup.Ready.class);
 
-        onFirst.save(acme.id(), new OktaSettings(sim.orgUrl(), "org", sim.clientId(), null, null, null, null, false,
-                null, null, null, null, null, null, null, null));
+        onFirst.save(acme.id(), OktaSettings.builder(sim.orgUrl(), sim.clientId()).ssoEnabled(false).build());
 
         assertThat(onSecond.lookup(acme.key())).isInstanceOf(AccountRegistrations.Lookup.NotEnabled.class);
         assertThat(onSecond.findByRegistrationId(acme.key())).isNull();

@@ -95,8 +95,13 @@ class InvitationAcceptTests extends InvitationTest {
 
     @Test
     void acceptLinkWhenSsoEnabledThenLinkLeadsToOktaWithLoginHintAndSpendsNothingUntilSignedIn() throws Exception {
-        connections.save(acme.id(), new OktaSettings("https://sso-test.okta.com", "org", "0oa1b2c3d4e5f6g7h8i9",
-                "client-secret", "api-token", null, null, true, true, false, null, null, null, null, null, null));
+        connections.save(acme.id(), OktaSettings.builder("https://sso-test.okta.com", "0oa1b2c3d4e5f6g7h8i9")
+                .clientSecret("client-secret")
+                .apiToken("api-token")
+                .ssoEnabled(true)
+                .provisioningEnabled(true)
+                .withholdInvitations(false)
+                .build());
         Person cy = provisioned("Cy+Test@" + acme.key() + ".example", "Cy", Invitation.PENDING);
         String link = sentLink(cy);
 

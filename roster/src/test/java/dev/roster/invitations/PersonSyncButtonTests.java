@@ -79,8 +79,13 @@ class PersonSyncButtonTests extends InvitationTest {
 
     @Test
     void syncWhenOktaUnreachableThenClearMessageAndPersonUnchanged() throws Exception {
-        connections.save(acme.id(), new OktaSettings("http://127.0.0.1:1", "org", "0oa1b2c3d4e5f6g7h8i9",
-                "client-secret", "api-token", null, null, false, true, false, null, null, null, null, null, null));
+        connections.save(acme.id(), OktaSettings.builder("http://127.0.0.1:1", "0oa1b2c3d4e5f6g7h8i9")
+                .clientSecret("client-secret")
+                .apiToken("api-token")
+                .ssoEnabled(false)
+                .provisioningEnabled(true)
+                .withholdInvitations(false)
+                .build());
         PersonView ivy = people.create(acme.id(), new PersonInput(address("ivy"), null, "Ivy", "Vine", null, null,
                 null, null, null, null, null, "member"));
 

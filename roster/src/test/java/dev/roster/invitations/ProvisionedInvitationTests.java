@@ -98,7 +98,12 @@ class ProvisionedInvitationTests extends InvitationTest {
 
     private void connect(boolean withhold) {
         OktaSimulator sim = okta.simulator();
-        connections.save(acme.id(), new OktaSettings(sim.orgUrl(), "org", sim.clientId(), sim.clientSecret(),
-                sim.apiToken(), null, null, true, true, withhold, null, null, null, null, null, null));
+        connections.save(acme.id(), OktaSettings.builder(sim.orgUrl(), sim.clientId())
+                .clientSecret(sim.clientSecret())
+                .apiToken(sim.apiToken())
+                .ssoEnabled(true)
+                .provisioningEnabled(true)
+                .withholdInvitations(withhold)
+                .build());
     }
 }

@@ -47,8 +47,13 @@ class ConnectionCheckTests extends LiveServerTest {
     }
 
     private void save(String secret, String token, String clientId) {
-        connections.save(acme.id(), new OktaSettings(sim.orgUrl(), "org", clientId, secret, token, null, null, true,
-                true, false, null, null, null, null, null, null));
+        connections.save(acme.id(), OktaSettings.builder(sim.orgUrl(), clientId)
+                .clientSecret(secret)
+                .apiToken(token)
+                .ssoEnabled(true)
+                .provisioningEnabled(true)
+                .withholdInvitations(false)
+                .build());
     }
 
     @Test

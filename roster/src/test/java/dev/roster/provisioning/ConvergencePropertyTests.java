@@ -199,8 +199,14 @@ class ConvergencePropertyTests extends LiveServerTest implements PropertyCheck.F
                 "Reliability case");
         // No threshold here: a small org losing two of five people is a legitimate change in this property;
         // DeprovisioningSafetyTests owns the threshold.
-        String secret = connections.save(account.id(), new OktaSettings(proxy.url(), "org", sim.clientId(),
-                sim.clientSecret(), sim.apiToken(), null, null, true, true, true, null, null, null, null, 100, null))
+        String secret = connections.save(account.id(), OktaSettings.builder(proxy.url(), sim.clientId())
+                .clientSecret(sim.clientSecret())
+                .apiToken(sim.apiToken())
+                .ssoEnabled(true)
+                .provisioningEnabled(true)
+                .withholdInvitations(true)
+                .deprovisionMaxPercent(100)
+                .build())
                 .newHookSecret().reveal();
         sim.hooks().registerVerified(baseUrl() + "/hooks/okta/" + account.key(), OktaFixture.EVENT_TYPES,
                 "Authorization", secret);

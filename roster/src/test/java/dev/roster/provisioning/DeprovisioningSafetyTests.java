@@ -93,8 +93,15 @@ class DeprovisioningSafetyTests extends LiveServerTest implements PropertyCheck.
 
         Org(int pageLimit, Integer maxPercent, Integer maxCount) {
             proxy.pageLimit(pageLimit);
-            connections.save(account.id(), new OktaSettings(proxy.url(), "org", sim.clientId(), sim.clientSecret(),
-                    sim.apiToken(), null, null, true, true, true, null, null, null, null, maxPercent, maxCount));
+            connections.save(account.id(), OktaSettings.builder(proxy.url(), sim.clientId())
+                    .clientSecret(sim.clientSecret())
+                    .apiToken(sim.apiToken())
+                    .ssoEnabled(true)
+                    .provisioningEnabled(true)
+                    .withholdInvitations(true)
+                    .deprovisionMaxPercent(maxPercent)
+                    .deprovisionMaxCount(maxCount)
+                    .build());
             assertThat(reconcile().status()).isEqualTo("succeeded");
             assertThat(active()).hasSize(USERS);
         }
@@ -244,8 +251,7 @@ class DeprovisioningSafetyTests extends LiveServerTest implements PropertyCheck.
     void reconcileWhenConnectionNamesAnotherAppThenFailedAndNobodyDeactivated() {
         try (Org org = new Org(500, null, null)) {
             org.unassign(1);
-            connections.save(org.account.id(), new OktaSettings(org.proxy.url(), "org", "0oaWRONGAPP00000000", null,
-                    null, null, null, null, null, null, null, null, null, null, null, null));
+            connections.save(org.account.id(), OktaSettings.builder(org.proxy.url(), "0oaWRONGAPP00000000").build());
             SyncRun run = org.reconcile();
             assertThat(run.status()).isEqualTo("failed");
             assertThat(run.error()).contains("0oaWRONGAPP00000000");

@@ -148,8 +148,9 @@ class ForegroundReconciliationTests extends LiveServerTest {
 
     @Test
     void runWhenProvisioningOffThenNotReadyAndNoRunRecorded() {
-        connections.save(acme.id(), new OktaSettings(sim.orgUrl(), "org", sim.clientId(), null, null, null, null, null,
-                false, null, null, null, null, null, null, null));
+        connections.save(acme.id(), OktaSettings.builder(sim.orgUrl(), sim.clientId())
+                .provisioningEnabled(false)
+                .build());
         assertThat(reconciliation.run(acme.id(), p -> { })).isInstanceOf(ForegroundReconciliation.NotReady.class);
         assertThat(reconciliation.dryRun(acme.id(), p -> { })).isInstanceOf(ForegroundReconciliation.NotReady.class);
         assertThat(TableSnapshot.of(jdbc, acme.id()).get("okta_sync_run")).isEmpty();

@@ -187,8 +187,9 @@ class ReconciliationTests extends LiveServerTest {
     @Test
     void reconcileWhenCredentialsRevokedThenFailedAndNobodyDeactivated() {
         reconcile();
-        connections.save(acme.id(), new OktaSettings(sim.orgUrl(), "org", sim.clientId(), null, "revoked-token",
-                null, null, null, null, null, null, null, null, null, null, null));
+        connections.save(acme.id(), OktaSettings.builder(sim.orgUrl(), sim.clientId())
+                .apiToken("revoked-token")
+                .build());
         SyncRun run = reconcile();
         assertThat(run.status()).isEqualTo("failed");
         assertThat(run.error()).contains("401");
@@ -198,8 +199,7 @@ class ReconciliationTests extends LiveServerTest {
     @Test
     void reconcileWhenAppIdWrongThenFailedAndNobodyDeactivated() {
         reconcile();
-        connections.save(acme.id(), new OktaSettings(sim.orgUrl(), "org", "0oaWRONGAPP00000000", null, null,
-                null, null, null, null, null, null, null, null, null, null, null));
+        connections.save(acme.id(), OktaSettings.builder(sim.orgUrl(), "0oaWRONGAPP00000000").build());
         SyncRun run = reconcile();
         assertThat(run.status()).isEqualTo("failed");
         assertThat(active()).isEqualTo(USERS);

@@ -52,9 +52,13 @@ class ServiceAppTests extends IntegrationTest {
         String pem = "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder().encodeToString(key.toRSAPrivateKey().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
-        connections.save(acme.id(), new OktaSettings(sim.orgUrl(), "org", sim.clientId(), sim.clientSecret(), null,
-                new OktaSettings.ServiceAppSettings(clientId, pem), null, true, true, false, null, null, null, null,
-                null, null));
+        connections.save(acme.id(), OktaSettings.builder(sim.orgUrl(), sim.clientId())
+                .clientSecret(sim.clientSecret())
+                .serviceApp(new OktaSettings.ServiceAppSettings(clientId, pem))
+                .ssoEnabled(true)
+                .provisioningEnabled(true)
+                .withholdInvitations(false)
+                .build());
     }
 
     private SyncRun reconcile() {

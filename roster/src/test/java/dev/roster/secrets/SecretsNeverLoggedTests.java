@@ -116,8 +116,13 @@ class SecretsNeverLoggedTests extends LiveServerTest {
     void logsWhenFullProvisioningCycleThenContainNoSecret(CapturedOutput output) {
         OktaSimulator sim = okta.simulator();
         TestAccount acme = accounts.create();
-        String hookSecret = connections.save(acme.id(), new OktaSettings(sim.orgUrl(), "org", sim.clientId(),
-                sim.clientSecret(), sim.apiToken(), null, null, true, true, false, null, null, null, null, null, null))
+        String hookSecret = connections.save(acme.id(), OktaSettings.builder(sim.orgUrl(), sim.clientId())
+                .clientSecret(sim.clientSecret())
+                .apiToken(sim.apiToken())
+                .ssoEnabled(true)
+                .provisioningEnabled(true)
+                .withholdInvitations(false)
+                .build())
                 .newHookSecret().reveal();
         sim.hooks().registerVerified(baseUrl() + "/hooks/okta/" + acme.key(), dev.roster.support.OktaFixture.EVENT_TYPES,
                 "Authorization", hookSecret);
@@ -125,8 +130,9 @@ class SecretsNeverLoggedTests extends LiveServerTest {
         eventually(() -> runs.find(acme.id(), run).orElseThrow().finished());
         sim.org().updateProfile(sim.org().users().get(0).id(), Map.of("city", "Lisbon"));
         sim.hooks().awaitIdle(java.time.Duration.ofSeconds(5));
-        connections.save(acme.id(), new OktaSettings(sim.orgUrl(), "org", sim.clientId(), null, "wrong-token-xyz",
-                null, null, null, null, null, null, null, null, null, null, null));
+        connections.save(acme.id(), OktaSettings.builder(sim.orgUrl(), sim.clientId())
+                .apiToken("wrong-token-xyz")
+                .build());
         UUID failing = runs.start(acme.id(), "api").id();
         eventually(() -> runs.find(acme.id(), failing).orElseThrow().finished());
 
@@ -144,9 +150,14 @@ class SecretsNeverLoggedTests extends LiveServerTest {
         String serviceAppId = sim.org().addServiceApp(key.toPublicJWK(), Set.of("okta.users.read", "okta.apps.read"))
                 .clientId();
         String privateKey = Base64.getMimeEncoder().encodeToString(key.toRSAPrivateKey().getEncoded());
-        connections.save(acme.id(), new OktaSettings(sim.orgUrl(), "org", sim.clientId(), sim.clientSecret(), null,
-                new OktaSettings.ServiceAppSettings(serviceAppId, "-----BEGIN PRIVATE KEY-----\n" + privateKey
-                        + "\n-----END PRIVATE KEY-----\n"), null, false, true, true, null, null, null, null, null, null));
+        connections.save(acme.id(), OktaSettings.builder(sim.orgUrl(), sim.clientId())
+                .clientSecret(sim.clientSecret())
+                .serviceApp(new OktaSettings.ServiceAppSettings(serviceAppId, "-----BEGIN PRIVATE KEY-----\n" + privateKey
+                        + "\n-----END PRIVATE KEY-----\n"))
+                .ssoEnabled(false)
+                .provisioningEnabled(true)
+                .withholdInvitations(true)
+                .build());
         UUID run = runs.start(acme.id(), "api").id();
         eventually(() -> runs.find(acme.id(), run).orElseThrow().finished());
         assertThat(runs.find(acme.id(), run).orElseThrow().status()).as("a run with the service app").isEqualTo("succeeded");

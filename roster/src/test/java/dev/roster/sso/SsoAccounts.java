@@ -23,14 +23,27 @@ class SsoAccounts {
 
     void save(TestAccount account, String orgUrl, String authorizationServer, String clientId, String clientSecret,
             String apiToken, boolean membersMustUseSso, boolean ssoCreatesPeople) {
-        connections.save(account.id(), new OktaSettings(orgUrl, authorizationServer, clientId, clientSecret, apiToken,
-                null, null, true, false, null, membersMustUseSso, ssoCreatesPeople, null, null, null, null));
+        connections.save(account.id(), OktaSettings.builder(orgUrl, clientId)
+                .authorizationServer(authorizationServer)
+                .clientSecret(clientSecret)
+                .apiToken(apiToken)
+                .ssoEnabled(true)
+                .provisioningEnabled(false)
+                .membersMustUseSso(membersMustUseSso)
+                .ssoCreatesPeople(ssoCreatesPeople)
+                .build());
     }
 
     /** SSO and provisioning on (no event hook registered), SSO allowed to create people. */
     void connectWithProvisioning(TestAccount account, String orgUrl, String clientId, String clientSecret,
             String apiToken) {
-        connections.save(account.id(), new OktaSettings(orgUrl, "org", clientId, clientSecret, apiToken, null, null,
-                true, true, null, false, true, null, null, null, null));
+        connections.save(account.id(), OktaSettings.builder(orgUrl, clientId)
+                .clientSecret(clientSecret)
+                .apiToken(apiToken)
+                .ssoEnabled(true)
+                .provisioningEnabled(true)
+                .membersMustUseSso(false)
+                .ssoCreatesPeople(true)
+                .build());
     }
 }

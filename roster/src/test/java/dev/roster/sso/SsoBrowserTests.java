@@ -78,8 +78,13 @@ class SsoBrowserTests extends LiveServerTest {
     @Test
     void signInWhenPersonUsesOktaSignInFormThenLandsAsThemAndSignOutEndsBothSessions() {
         TestAccount acme = accounts.create();
-        connections.save(acme.id(), new OktaSettings(sim.orgUrl(), "org", sim.clientId(), sim.clientSecret(),
-                sim.apiToken(), null, null, true, false, null, null, false, null, null, null, null));
+        connections.save(acme.id(), OktaSettings.builder(sim.orgUrl(), sim.clientId())
+                .clientSecret(sim.clientSecret())
+                .apiToken(sim.apiToken())
+                .ssoEnabled(true)
+                .provisioningEnabled(false)
+                .ssoCreatesPeople(false)
+                .build());
         OktaUser user = sim.org().users().get(1);
         PersonView person = accounts.person(acme.account(), user.email(), Role.ADMIN);
         String base = baseUrl();

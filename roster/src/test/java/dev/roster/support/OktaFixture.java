@@ -22,8 +22,13 @@ public final class OktaFixture {
 
     /** Saves the account's connection to the simulator; returns the generated hook secret. */
     public static String connect(OktaConnections connections, UUID accountId, OktaSimulator sim) {
-        return connections.save(accountId, new OktaSettings(sim.orgUrl(), "org", sim.clientId(), sim.clientSecret(),
-                sim.apiToken(), null, null, true, true, false, null, null, null, null, null, null))
+        return connections.save(accountId, OktaSettings.builder(sim.orgUrl(), sim.clientId())
+                .clientSecret(sim.clientSecret())
+                .apiToken(sim.apiToken())
+                .ssoEnabled(true)
+                .provisioningEnabled(true)
+                .withholdInvitations(false)
+                .build())
                 .newHookSecret().reveal();
     }
 
@@ -34,8 +39,13 @@ public final class OktaFixture {
      * workers away from the next test's jobs.
      */
     public static OktaSettings unreachableOrg(String appId, boolean provisioning) {
-        return new OktaSettings("http://127.0.0.1:9", "org", appId, "client-secret", "api-token", null, null, true,
-                provisioning, false, null, null, null, null, null, null);
+        return OktaSettings.builder("http://127.0.0.1:9", appId)
+                .clientSecret("client-secret")
+                .apiToken("api-token")
+                .ssoEnabled(true)
+                .provisioningEnabled(provisioning)
+                .withholdInvitations(false)
+                .build();
     }
 
     /** Connects and registers a verified hook pointing at Roster's URL for the account. */

@@ -36,6 +36,11 @@ public class AccountRepository {
         return jdbc.sql(SELECT + " ORDER BY account_key").query(AccountRepository::map).list();
     }
 
+    /** Locks the account's row until the transaction ends. */
+    public void lock(UUID id) {
+        jdbc.sql("SELECT id FROM account WHERE id = ? FOR UPDATE").param(id).query(UUID.class).optional();
+    }
+
     public void insert(Account account) {
         jdbc.sql("INSERT INTO account (id, account_key, name, created_at) VALUES (?, ?, ?, ?)")
                 .params(account.id(), account.key(), account.name(), Instants.toJdbc(account.createdAt()))

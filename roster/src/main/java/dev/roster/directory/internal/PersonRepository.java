@@ -4,10 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -191,6 +193,39 @@ public class PersonRepository {
                     .query(rs -> {
                         found.put(rs.getString("email_lower"), rs.getObject("id", UUID.class));
                     });
+        }
+        return found;
+    }
+
+    /** Of these people, the ids of those in this status. */
+    public Set<UUID> idsInStatus(UUID accountId, Collection<UUID> ids, PersonStatus status) {
+        return idsWhere(accountId, ids, "status = :status", Map.of("status", status.wireName()));
+    }
+
+    /** Of these people, the ids of those without a manager override. */
+    public Set<UUID> idsWithoutManager(UUID accountId, Collection<UUID> ids) {
+        return idsWhere(accountId, ids, "manager_id IS NULL", Map.of());
+    }
+
+    /** Ids of the account's people without a manager override. */
+    public Set<UUID> idsWithoutManager(UUID accountId) {
+        return new HashSet<>(jdbc.sql("SELECT id FROM person WHERE account_id = ? AND manager_id IS NULL")
+                .param(accountId).query(UUID.class).list());
+    }
+
+    /** Ids of the account's people bound to an Okta id who are not deactivated. */
+    public Set<UUID> idsActiveWithOktaId(UUID accountId) {
+        return new HashSet<>(jdbc.sql("SELECT id FROM person WHERE account_id = ? AND status <> 'deactivated'"
+                + " AND okta_id IS NOT NULL").param(accountId).query(UUID.class).list());
+    }
+
+    private Set<UUID> idsWhere(UUID accountId, Collection<UUID> ids, String condition, Map<String, Object> params) {
+        Set<UUID> found = new HashSet<>();
+        List<UUID> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 500) {
+            found.addAll(jdbc.sql("SELECT id FROM person WHERE account_id = :account AND id IN (:ids) AND " + condition)
+                    .param("account", accountId).param("ids", all.subList(from, Math.min(all.size(), from + 500)))
+                    .params(params).query(UUID.class).list());
         }
         return found;
     }

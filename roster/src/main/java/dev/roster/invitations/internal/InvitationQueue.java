@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -12,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 
+import dev.roster.common.JobQueue;
 import dev.roster.directory.DirectorySync;
 import dev.roster.directory.Invitation;
 import dev.roster.invitations.internal.InvitationJob.Request;
@@ -27,16 +30,24 @@ public class InvitationQueue {
     private final InvitationRepository invitations;
     private final DirectorySync directory;
     private final SchedulerClient scheduler;
+    private final JobQueue jobs;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     InvitationQueue(InvitationRepository invitations, DirectorySync directory, @Lazy SchedulerClient scheduler,
-            TransactionTemplate transaction, Clock clock) {
+            JobQueue jobs, TransactionTemplate transaction, Clock clock) {
         this.invitations = invitations;
         this.directory = directory;
         this.scheduler = scheduler;
+        this.jobs = jobs;
         this.transaction = transaction;
         this.clock = clock;
+    }
+
+    /** Of these people, those whose email job is on the queue (waiting, retrying or running). */
+    public Set<UUID> withQueuedJob(Collection<UUID> personIds) {
+        return jobs.queued(InvitationJob.TASK.getTaskName(), personIds.stream().map(UUID::toString).toList())
+                .stream().map(UUID::fromString).collect(Collectors.toSet());
     }
 
     /** Queues these people of one account; their invitation shows as pending until it is sent. */

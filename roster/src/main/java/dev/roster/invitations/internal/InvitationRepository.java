@@ -57,17 +57,6 @@ public class InvitationRepository {
         return found;
     }
 
-    /** Of these people, those whose email job is on the queue (waiting, retrying or running). */
-    public java.util.Set<UUID> withQueuedJob(Collection<UUID> personIds) {
-        if (personIds.isEmpty()) {
-            return java.util.Set.of();
-        }
-        return jdbc.sql("SELECT task_instance FROM scheduled_tasks WHERE task_name = :task AND task_instance IN (:ids)")
-                .param("task", InvitationJob.TASK.getTaskName())
-                .param("ids", personIds.stream().map(UUID::toString).toList())
-                .query(String.class).list().stream().map(UUID::fromString).collect(java.util.stream.Collectors.toSet());
-    }
-
     /** The row whose latest accept link has this token hash. */
     public Optional<Row> findByTokenHash(String tokenHash) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM invitation WHERE token_hash = ?")

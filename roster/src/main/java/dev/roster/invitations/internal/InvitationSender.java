@@ -83,7 +83,7 @@ class InvitationSender {
             return;
         }
         if (!delivery.waiting()) {
-            mark(person, Invitation.SENT); // sent already; a sync may have written the old state back
+            mark(person, Invitation.SENT); // sent already: bring the person's state up to date
             return;
         }
         Instant now = Instant.now(clock);

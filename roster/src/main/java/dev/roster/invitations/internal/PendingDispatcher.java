@@ -83,7 +83,7 @@ class PendingDispatcher {
                 wanted.add(view.id());
             }
         }
-        Set<UUID> queued = invitations.withQueuedJob(wanted);
+        Set<UUID> queued = queue.withQueuedJob(wanted);
         wanted.stream().filter(id -> !queued.contains(id)).forEach(toQueue::add);
         queue.request(accountId, toQueue, RequestedBy.PROVISIONING, null);
         return toQueue.size();

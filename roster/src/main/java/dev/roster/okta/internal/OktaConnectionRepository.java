@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.roster.common.Instants;
+import dev.roster.okta.DailySync;
 import dev.roster.okta.OktaConnection;
 import dev.roster.secrets.Secret;
 import dev.roster.secrets.SecretBox;
@@ -27,6 +29,14 @@ public class OktaConnectionRepository {
     OktaConnectionRepository(JdbcClient jdbc, SecretBox box) {
         this.jdbc = jdbc;
         this.box = box;
+    }
+
+    public List<DailySync> dailySyncs() {
+        return jdbc.sql("SELECT account_id, sync_time_utc, created_at FROM okta_connection"
+                        + " WHERE provisioning_enabled = TRUE")
+                .query((rs, row) -> new DailySync(rs.getObject("account_id", UUID.class),
+                        LocalTime.parse(rs.getString("sync_time_utc")), Instants.read(rs, "created_at")))
+                .list();
     }
 
     public Optional<OktaConnection> find(UUID accountId) {

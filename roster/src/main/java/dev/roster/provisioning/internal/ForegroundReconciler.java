@@ -16,6 +16,7 @@ import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.roster.accounts.Accounts;
 import dev.roster.okta.OktaApiException;
 import dev.roster.okta.OktaConnection;
 import dev.roster.okta.OktaConnections;
@@ -40,12 +41,14 @@ class ForegroundReconciler implements ForegroundReconciliation {
     private final ReconciliationRunner runner;
     private final ReconciliationPreview preview;
     private final TransactionTemplate transaction;
+    private final Accounts accounts;
     private final Clock clock;
     /** Runs executing in this process: run id → account id. */
     private final Map<UUID, UUID> inProgress = new ConcurrentHashMap<>();
 
     ForegroundReconciler(OktaConnections connections, SyncRunRepository runs, ReconciliationRunner runner,
-            ReconciliationPreview preview, TransactionTemplate transaction, Clock clock) {
+            ReconciliationPreview preview, TransactionTemplate transaction, Accounts accounts, Clock clock) {
+        this.accounts = accounts;
         this.connections = connections;
         this.runs = runs;
         this.runner = runner;
@@ -63,7 +66,7 @@ class ForegroundReconciler implements ForegroundReconciliation {
         int expected = expected(accountId);
         UUID runId = UUID.randomUUID();
         SyncRun active = transaction.execute(s -> {
-            runs.lockAccount(accountId);
+            accounts.lock(accountId);
             runs.failAbandonedCommandRuns(accountId, Instant.now(clock));
             return runs.active(accountId).orElseGet(() -> {
                 runs.insert(runId, accountId, "cli", Instant.now(clock));

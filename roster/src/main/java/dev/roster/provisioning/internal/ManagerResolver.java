@@ -96,7 +96,10 @@ class ManagerResolver {
                 keys.add(link.employeeNumber());
             }
         }
-        List<OktaLink> waiting = links.reportsWaitingFor(accountId, keys);
+        List<OktaLink> referring = links.byManagerReference(accountId, keys);
+        Set<UUID> withoutManager = directory.withoutManager(accountId,
+                referring.stream().map(OktaLink::personId).toList());
+        List<OktaLink> waiting = referring.stream().filter(l -> withoutManager.contains(l.personId())).toList();
         for (int from = 0; from < waiting.size(); from += 500) {
             resolve(accountId, waiting.subList(from, Math.min(waiting.size(), from + 500)), Map.of());
         }
@@ -104,10 +107,13 @@ class ManagerResolver {
 
     /** Once more for everyone still without a manager, e.g. at the end of a reconciliation. */
     void resolveUnresolved(UUID accountId) {
-        List<OktaLink> waiting = links.unresolvedManagers(accountId);
+        // Two id lists, intersected here: usually one of them is short (few references, or few people
+        // still without a manager), and only the intersection's links are read.
+        Set<UUID> withoutManager = directory.withoutManager(accountId);
+        List<UUID> waiting = links.withManagerReference(accountId).stream().filter(withoutManager::contains).toList();
         for (int from = 0; from < waiting.size(); from += 500) {
-            List<OktaLink> chunk = waiting.subList(from, Math.min(waiting.size(), from + 500));
-            resolve(accountId, chunk, Map.of());
+            List<UUID> chunk = waiting.subList(from, Math.min(waiting.size(), from + 500));
+            resolve(accountId, links.byPersonIds(accountId, chunk).values(), Map.of());
         }
     }
 

@@ -38,20 +38,20 @@ class OktaLinkRepository {
         return found;
     }
 
-    /** What a reconciliation needs to skip an unchanged person: their id, fingerprint and status. */
-    record Fingerprint(UUID personId, String mappedHash, String status) {
+    /** What a reconciliation needs to skip an unchanged person: their id and fingerprint. */
+    record Fingerprint(UUID personId, String mappedHash) {
     }
 
     /** Okta id → fingerprint of the linked people among these Okta ids. */
     Map<String, Fingerprint> fingerprints(UUID accountId, Collection<String> oktaIds) {
         Map<String, Fingerprint> found = new HashMap<>();
         if (!oktaIds.isEmpty()) {
-            jdbc.sql("SELECT l.okta_id, l.person_id, l.mapped_hash, p.status FROM okta_link l"
-                            + " JOIN person p ON p.id = l.person_id WHERE l.account_id = :account AND l.okta_id IN (:ids)")
+            jdbc.sql("SELECT okta_id, person_id, mapped_hash FROM okta_link WHERE account_id = :account"
+                            + " AND okta_id IN (:ids)")
                     .param("account", accountId).param("ids", oktaIds)
                     .query(rs -> {
                         found.put(rs.getString("okta_id"), new Fingerprint(rs.getObject("person_id", UUID.class),
-                                rs.getString("mapped_hash"), rs.getString("status")));
+                                rs.getString("mapped_hash")));
                     });
         }
         return found;
@@ -83,20 +83,16 @@ class OktaLinkRepository {
         }
     }
 
-    /** The active or invited people linked to Okta: a reconciliation's candidates for deactivation. */
-    List<UUID> activeLinkedIds(UUID accountId) {
-        return jdbc.sql("""
-                SELECT l.person_id FROM okta_link l JOIN person p ON p.id = l.person_id
-                WHERE l.account_id = :account AND p.status <> 'deactivated' AND p.okta_id IS NOT NULL
-                """).param("account", accountId).query(UUID.class).list();
+    /** The people of the account that provisioning has linked. */
+    List<UUID> linkedPersonIds(UUID accountId) {
+        return jdbc.sql("SELECT person_id FROM okta_link WHERE account_id = ?").param(accountId).query(UUID.class)
+                .list();
     }
 
-    /** How many active or invited people are linked to Okta: the base of the percentage threshold. */
-    int activeLinked(UUID accountId) {
-        return jdbc.sql("""
-                SELECT COUNT(*) FROM okta_link l JOIN person p ON p.id = l.person_id
-                WHERE l.account_id = :account AND p.status <> 'deactivated' AND p.okta_id IS NOT NULL
-                """).param("account", accountId).query(Integer.class).single();
+    /** The people of the account whose link carries a manager reference or name. */
+    List<UUID> withManagerReference(UUID accountId) {
+        return jdbc.sql("SELECT person_id FROM okta_link WHERE account_id = ?"
+                + " AND (manager_ref IS NOT NULL OR manager_name IS NOT NULL)").param(accountId).query(UUID.class).list();
     }
 
     /** Links whose person was found by one of these manager keys: id → link, for each key kind. */
@@ -112,24 +108,14 @@ class OktaLinkRepository {
                 .query(OktaLinkRepository::map).list();
     }
 
-    /** Links of people still without a manager override whose manager reference is one of these keys. */
-    List<OktaLink> reportsWaitingFor(UUID accountId, Collection<String> keys) {
+    /** Links whose manager reference is one of these keys (compared lower-case). */
+    List<OktaLink> byManagerReference(UUID accountId, Collection<String> keys) {
         if (keys.isEmpty()) {
             return List.of();
         }
         List<String> lower = keys.stream().map(k -> k.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
-        return jdbc.sql("SELECT l.* FROM okta_link l JOIN person p ON p.id = l.person_id WHERE l.account_id = :account"
-                        + " AND p.manager_id IS NULL AND l.manager_ref_lower IN (:keys)")
+        return jdbc.sql("SELECT * FROM okta_link WHERE account_id = :account AND manager_ref_lower IN (:keys)")
                 .param("account", accountId).param("keys", lower).query(OktaLinkRepository::map).list();
-    }
-
-    /** Links with a manager reference whose person has no manager override yet. */
-    List<OktaLink> unresolvedManagers(UUID accountId) {
-        return jdbc.sql("""
-                SELECT l.* FROM okta_link l JOIN person p ON p.id = l.person_id
-                WHERE l.account_id = :account AND p.manager_id IS NULL
-                  AND (l.manager_ref IS NOT NULL OR l.manager_name IS NOT NULL)
-                """).param("account", accountId).query(OktaLinkRepository::map).list();
     }
 
     private static MapSqlParameterSource params(OktaLink l) {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 
+import dev.roster.accounts.Accounts;
 import dev.roster.provisioning.SyncRun;
 
 /** Run rows and their jobs, created together inside the caller's transaction. */
@@ -16,15 +17,17 @@ public class ReconcileQueue {
     private final SyncRunRepository runs;
     private final SchedulerClient scheduler;
     private final ReconciliationRunner runner;
+    private final Accounts accounts;
 
-    ReconcileQueue(SyncRunRepository runs, SchedulerClient scheduler, ReconciliationRunner runner) {
+    ReconcileQueue(SyncRunRepository runs, SchedulerClient scheduler, ReconciliationRunner runner, Accounts accounts) {
         this.runs = runs;
+        this.accounts = accounts;
         this.scheduler = scheduler;
         this.runner = runner;
     }
 
     public SyncRun start(UUID accountId, String trigger, Instant now) {
-        runs.lockAccount(accountId);
+        accounts.lock(accountId);
         runs.failAbandonedCommandRuns(accountId, now);
         return runs.active(accountId).orElseGet(() -> {
             UUID runId = UUID.randomUUID();
@@ -40,7 +43,7 @@ public class ReconcileQueue {
      * second sees the first's run once the lock is released.
      */
     boolean startScheduled(UUID accountId, Instant dueAt, Instant now) {
-        runs.lockAccount(accountId);
+        accounts.lock(accountId);
         if (!ReconcileSchedule.notScheduledSince(runs.lastScheduled(accountId), dueAt)) {
             return false;
         }

@@ -4,13 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.roster.common.Instants;
+import dev.roster.okta.DailySync;
+import dev.roster.okta.OktaConnections;
 import dev.roster.provisioning.ProvisioningProperties;
 
 /**
@@ -22,18 +23,17 @@ import dev.roster.provisioning.ProvisioningProperties;
 @Component
 public class ReconcileSchedule {
 
-    private record Due(UUID accountId, LocalTime at, Instant connectedAt, Instant lastScheduled) {
-    }
-
-    private final JdbcClient jdbc;
+    private final OktaConnections connections;
+    private final SyncRunRepository runs;
     private final ReconcileQueue queue;
     private final TransactionTemplate transaction;
     private final DailyRunTimes times;
     private final Clock clock;
 
-    ReconcileSchedule(JdbcClient jdbc, ReconcileQueue queue, TransactionTemplate transaction,
-            ProvisioningProperties properties, Clock clock) {
-        this.jdbc = jdbc;
+    ReconcileSchedule(OktaConnections connections, SyncRunRepository runs, ReconcileQueue queue,
+            TransactionTemplate transaction, ProvisioningProperties properties, Clock clock) {
+        this.connections = connections;
+        this.runs = runs;
         this.queue = queue;
         this.transaction = transaction;
         this.times = new DailyRunTimes(properties.scheduleSpread());
@@ -50,19 +50,13 @@ public class ReconcileSchedule {
      * starts the first sync by hand).
      */
     int dispatch(Instant now) {
-        List<Due> accounts = jdbc.sql("""
-                SELECT c.account_id, c.sync_time_utc, c.created_at,
-                       (SELECT MAX(r.created_at) FROM okta_sync_run r
-                        WHERE r.account_id = c.account_id AND r.run_trigger = 'schedule') AS last_scheduled
-                FROM okta_connection c WHERE c.provisioning_enabled = TRUE
-                """).query((rs, row) -> new Due(rs.getObject("account_id", UUID.class),
-                LocalTime.parse(rs.getString("sync_time_utc")), Instants.read(rs, "created_at"),
-                Instants.read(rs, "last_scheduled"))).list();
+        List<DailySync> accounts = connections.dailySyncs();
+        Map<UUID, Instant> lastScheduled = runs.lastScheduled(accounts.stream().map(DailySync::accountId).toList());
         int started = 0;
-        for (Due due : accounts) {
+        for (DailySync due : accounts) {
             Instant dueAt = latestDue(due.accountId(), due.at(), now);
             boolean connectedSince = due.connectedAt().isAfter(dueAt);
-            if (!connectedSince && notScheduledSince(due.lastScheduled(), dueAt)
+            if (!connectedSince && notScheduledSince(lastScheduled.get(due.accountId()), dueAt)
                     && Boolean.TRUE.equals(transaction.execute(s -> queue.startScheduled(due.accountId(), dueAt, now)))) {
                 started++;
             }

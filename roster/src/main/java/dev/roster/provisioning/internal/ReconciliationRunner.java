@@ -64,7 +64,7 @@ class ReconciliationRunner {
     private final ProvisioningProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final TableStatistics statistics;
+    private final ImportStatistics statistics;
     private final ExecutorService prefetch = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "okta-prefetch");
         thread.setDaemon(true);
@@ -74,7 +74,7 @@ class ReconciliationRunner {
     ReconciliationRunner(OktaConnections connections, OktaClients clients, MappingSettingsRepository mappings,
             SyncEngine engine, SyncRunRepository runs, OktaLinkRepository links, ManagerResolver managers,
             DirectorySync directory, ProvisioningProperties properties, TransactionTemplate transaction, Clock clock,
-            TableStatistics statistics) {
+            ImportStatistics statistics) {
         this.connections = connections;
         this.clients = clients;
         this.mappings = mappings;
@@ -206,8 +206,9 @@ class ReconciliationRunner {
      */
     private Set<UUID> stillAssigned(OktaApi api, OktaConnection connection, Set<UUID> listed) {
         UUID accountId = connection.accountId();
-        List<UUID> missing = links.activeLinkedIds(accountId).stream().filter(id -> !listed.contains(id)).toList();
-        if (missing.isEmpty() || missing.size() > connection.deprovisionThreshold(links.activeLinked(accountId))) {
+        List<UUID> active = activeLinked(accountId);
+        List<UUID> missing = active.stream().filter(id -> !listed.contains(id)).toList();
+        if (missing.isEmpty() || missing.size() > connection.deprovisionThreshold(active.size())) {
             return Set.of();
         }
         Set<UUID> present = new HashSet<>();
@@ -259,8 +260,18 @@ class ReconciliationRunner {
     /** Who a completed listing leaves out; shared with the dry run, so both apply the same threshold. */
     Unlisted unlisted(OktaConnection connection, Set<UUID> listed) {
         UUID accountId = connection.accountId();
-        List<UUID> missing = links.activeLinkedIds(accountId).stream().filter(id -> !listed.contains(id)).toList();
-        return new Unlisted(missing, connection.deprovisionThreshold(links.activeLinked(accountId)));
+        List<UUID> active = activeLinked(accountId);
+        List<UUID> missing = active.stream().filter(id -> !listed.contains(id)).toList();
+        return new Unlisted(missing, connection.deprovisionThreshold(active.size()));
+    }
+
+    /**
+     * The people provisioning linked who are bound to an Okta id and active or invited: candidates for
+     * deactivation, and the base of the percentage threshold.
+     */
+    private List<UUID> activeLinked(UUID accountId) {
+        Set<UUID> active = directory.activeWithOktaId(accountId);
+        return links.linkedPersonIds(accountId).stream().filter(active::contains).toList();
     }
 
     /** Deactivates people no longer listed; returns how many were still active. Caller owns the transaction. */

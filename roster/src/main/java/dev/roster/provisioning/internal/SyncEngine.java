@@ -129,11 +129,13 @@ class SyncEngine {
             Map<String, MappedPerson> mapped) {
         Map<String, OktaLinkRepository.Fingerprint> prints = links.fingerprints(accountId,
                 observations.stream().map(Observation::oktaId).toList());
+        Set<UUID> deactivated = directory.deactivated(accountId,
+                prints.values().stream().map(OktaLinkRepository.Fingerprint::personId).toList());
         Map<String, UserResult> unchanged = new LinkedHashMap<>();
         for (Observation o : observations) {
             OktaLinkRepository.Fingerprint print = prints.get(o.oktaId());
             MappedPerson m = mapped.get(o.oktaId());
-            if (print != null && m != null && o.absentReason() == null && !"deactivated".equals(print.status())
+            if (print != null && m != null && o.absentReason() == null && !deactivated.contains(print.personId())
                     && m.fingerprint().equals(print.mappedHash())) {
                 unchanged.put(o.oktaId(), new UserResult(o.oktaId(), new SyncOutcome.Unchanged(print.personId()),
                         m.problems()));

@@ -1,16 +1,16 @@
 package dev.roster.provisioning.internal;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+
+import dev.roster.common.JobQueue;
 
 /**
  * Asks for a user's sync: bumps the user's request counter and queues their job unless one is
@@ -26,13 +26,13 @@ public class SyncRequests {
     private final UserSyncState state;
     private final SchedulerClient scheduler;
     private final AccountFairness fairness;
-    private final JdbcClient jdbc;
+    private final JobQueue jobs;
 
-    SyncRequests(UserSyncState state, SchedulerClient scheduler, AccountFairness fairness, JdbcClient jdbc) {
+    SyncRequests(UserSyncState state, SchedulerClient scheduler, AccountFairness fairness, JobQueue jobs) {
         this.state = state;
         this.scheduler = scheduler;
         this.fairness = fairness;
-        this.jdbc = jdbc;
+        this.jobs = jobs;
     }
 
     /**
@@ -52,9 +52,7 @@ public class SyncRequests {
     /** Queues the users' jobs that are not already waiting (or running: it runs again on its own). */
     private void enqueueMissing(UUID accountId, List<String> users) {
         List<String> ids = users.stream().map(user -> new UserSyncJob.Request(accountId, user).instanceId()).toList();
-        Set<String> waiting = new HashSet<>(jdbc.sql("SELECT task_instance FROM scheduled_tasks WHERE task_name = :task"
-                        + " AND task_instance IN (:ids)")
-                .param("task", UserSyncJob.TASK.getTaskName()).param("ids", ids).query(String.class).list());
+        Set<String> waiting = jobs.queued(UserSyncJob.TASK.getTaskName(), ids);
         Instant now = Instant.now();
         List<TaskInstance<?>> missing = users.stream().map(user -> new UserSyncJob.Request(accountId, user))
                 .filter(request -> !waiting.contains(request.instanceId()))

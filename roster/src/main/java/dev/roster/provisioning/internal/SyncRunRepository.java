@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -83,9 +85,18 @@ public class SyncRunRepository {
                 .update();
     }
 
-    /** Serialises run creation per account across instances. */
-    void lockAccount(UUID accountId) {
-        jdbc.sql("SELECT id FROM account WHERE id = ? FOR UPDATE").param(accountId).query(UUID.class).optional();
+    /** Of these accounts, those that had a scheduled run: account id → when the latest was created. */
+    Map<UUID, Instant> lastScheduled(List<UUID> accountIds) {
+        Map<UUID, Instant> last = new HashMap<>();
+        for (int from = 0; from < accountIds.size(); from += 500) {
+            jdbc.sql("SELECT account_id, MAX(created_at) AS last_created FROM okta_sync_run"
+                            + " WHERE run_trigger = 'schedule' AND account_id IN (:ids) GROUP BY account_id")
+                    .param("ids", accountIds.subList(from, Math.min(accountIds.size(), from + 500)))
+                    .query(rs -> {
+                        last.put(rs.getObject("account_id", UUID.class), Instants.read(rs, "last_created"));
+                    });
+        }
+        return last;
     }
 
     void insert(UUID id, UUID accountId, String trigger, Instant now) {

@@ -70,8 +70,13 @@ class HostileHookTests extends LiveServerTest implements PropertyCheck.Figures {
     void connect() {
         account = accountRegistry.create("h" + UUID.randomUUID().toString().replace("-", "").substring(0, 12),
                 "Hostile hooks");
-        secret = connections.save(account.id(), new OktaSettings("http://127.0.0.1:9", "org", APP_ID, "client-secret",
-                "api-token", null, null, false, false, false, null, null, null, null, null, null))
+        secret = connections.save(account.id(), OktaSettings.builder("http://127.0.0.1:9", APP_ID)
+                .clientSecret("client-secret")
+                .apiToken("api-token")
+                .ssoEnabled(false)
+                .provisioningEnabled(false)
+                .withholdInvitations(false)
+                .build())
                 .newHookSecret().reveal();
     }
 

@@ -89,7 +89,7 @@ class SyncLostUpdateTests extends IntegrationTest {
     ProvisioningProperties properties;
 
     @Autowired
-    TableStatistics statistics;
+    ImportStatistics statistics;
 
     private final AtomicReference<Runnable> betweenReadAndWrite = new AtomicReference<>();
     private SyncEngine engine;

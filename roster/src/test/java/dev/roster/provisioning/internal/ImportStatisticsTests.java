@@ -7,10 +7,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.roster.support.IntegrationTest;
 
-class TableStatisticsTests extends IntegrationTest {
+class ImportStatisticsTests extends IntegrationTest {
 
     @Autowired
-    TableStatistics statistics;
+    ImportStatistics statistics;
 
     @Test
     void refreshWhenCalledThenTheDatabaseAcceptsItsDialectsAnalyze() {
