@@ -25,10 +25,12 @@ import dev.roster.accounts.Account;
 import dev.roster.accounts.Accounts;
 import dev.roster.accounts.Role;
 import dev.roster.common.Instants;
+import dev.roster.directory.CustomFields;
 import dev.roster.directory.People;
 import dev.roster.directory.PersonInput;
 import dev.roster.directory.PersonStatus;
 import dev.roster.directory.PersonView;
+import dev.roster.directory.Teams;
 import dev.roster.invitations.internal.InvitationRepository;
 import dev.roster.okta.OktaConnections;
 import dev.roster.support.BrowserSupport;
@@ -64,6 +66,12 @@ class PagesBrowserTests extends LiveServerTest {
 
     @Autowired
     ApiTokens tokens;
+
+    @Autowired
+    Teams teams;
+
+    @Autowired
+    CustomFields customFields;
 
     @Autowired
     InvitationRepository invitations;
@@ -280,6 +288,50 @@ class PagesBrowserTests extends LiveServerTest {
             BrowserSupport.signIn(page, baseUrl(), acme.key(), acme.owner().person().email(), TestAccounts.PASSWORD);
             page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
             assertThat(missing).isEmpty();
+        }
+    }
+
+    @Test
+    void everyAdminPageWhenOnAPhoneThenNoSidewaysScrollAndControlsKeepTheirSize() {
+        TestAccount acme = accounts.create();
+        connections.save(acme.id(), OktaFixture.unreachableOrg("0oa1b2c3d4e5f6g7h8i9", true));
+        PersonView kim = accounts.person(acme.account(), "kimberly.featherstonehaugh@" + acme.key() + ".example",
+                Role.MEMBER);
+        // every button the person page can show at once: Edit, Resend invitation, Sync this person now, Deactivate
+        jdbc.sql("UPDATE person SET invitation = 'sent' WHERE id = ?").params(kim.id()).update();
+        teams.create(acme.id(), "Customer Success and Support", kim.id());
+        teams.create(acme.id(), "Engineering", null);
+        customFields.create(acme.id(), "costCentre", "Cost centre", "text", List.of());
+        try (BrowserContext context = browser.newPhoneContext()) {
+            Page page = context.newPage();
+            BrowserSupport.signIn(page, baseUrl(), acme.key(), acme.owner().person().email(), TestAccounts.PASSWORD);
+            byte[] person = null;
+            for (String path : List.of("/people", "/people/" + kim.id(), "/people/new", "/people/" + kim.id() + "/edit",
+                    "/teams", "/custom-fields", "/api-tokens", "/okta", "/okta/mapping", "/sign-ins")) {
+                page.navigate(baseUrl() + "/a/" + acme.key() + path);
+                Object widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]");
+                List<?> both = (List<?>) widths;
+                assertThat(((Number) both.get(0)).intValue()).as(path + " is as wide as the screen")
+                        .isLessThanOrEqualTo(((Number) both.get(1)).intValue());
+                // and nothing is cut off at the edge (a table may scroll inside its own box)
+                Object cut = page.evaluate("""
+                        () => [...document.querySelectorAll('main button, main a.button, main select, main input')]
+                            .filter(e => e.offsetParent !== null && !e.closest('.table-wrap'))
+                            .filter(e => { const r = e.getBoundingClientRect(); return r.left < 0 || r.right > innerWidth; })
+                            .map(e => e.textContent.trim() || e.name)""");
+                assertThat((List<?>) cut).as(path + ": controls past the screen's edge").isEmpty();
+                if (path.equals("/people/" + kim.id())) {
+                    assertThat(page.locator("button:text-is('Deactivate')").isVisible()).isTrue();
+                    person = page.screenshot(new Page.ScreenshotOptions().setFullPage(true));
+                }
+            }
+            page.navigate(baseUrl() + "/a/" + acme.key() + "/teams");
+            for (Locator picker : page.locator("select[name=managerId]").all()) {
+                assertThat(picker.boundingBox().width).as("a manager picker").isGreaterThanOrEqualTo(200);
+            }
+            byte[] teamsPage = page.screenshot(new Page.ScreenshotOptions().setFullPage(true));
+            BrowserSupport.keepScreenshot("phone-person", person);
+            BrowserSupport.keepScreenshot("phone-teams", teamsPage);
         }
     }
 

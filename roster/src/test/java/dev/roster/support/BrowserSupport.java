@@ -63,6 +63,12 @@ public final class BrowserSupport implements AutoCloseable {
                 .setTimezoneId(TIME_ZONE.getId()).setLocale("en-GB"));
     }
 
+    /** The same at a phone's size (390×844, an iPhone 14's viewport), for the layout at narrow widths. */
+    public BrowserContext newPhoneContext() {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+                .setTimezoneId(TIME_ZONE.getId()).setLocale("en-GB").setIsMobile(true).setHasTouch(true));
+    }
+
     /** Signs in with a password on the account's sign-in page; waits for the Individuals page. */
     public static void signIn(Page page, String baseUrl, String accountKey, String email, String password) {
         page.navigate(baseUrl + "/a/" + accountKey + "/sign-in");
