@@ -335,6 +335,41 @@ class PagesBrowserTests extends LiveServerTest {
         }
     }
 
+    @Test
+    void formErrorsWhenInputIsWrongThenShownNextToTheFieldInItsLabelsWordsAndUnitsWithTheValueKept() {
+        TestAccount acme = accounts.create();
+        connections.save(acme.id(), OktaFixture.unreachableOrg("0oa1b2c3d4e5f6g7h8i9", false));
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signedIn(context, acme);
+            page.navigate(baseUrl() + "/a/" + acme.key() + "/people/new");
+            page.fill("#avatarUrl", "ftp://pictures.example/kim.png");
+            page.fill("#jobTitle", "Engineer");
+            page.evaluate("() => document.querySelector('#email').form.noValidate = true"); // the server's checks
+            page.click("form.card button[type=submit]");
+
+            // each field says what is wrong with it, right below it, and is marked for screen readers
+            assertThat(text(page, "#email + .field-error")).isEqualTo("Email is required.");
+            assertThat(text(page, "#avatarUrl + .field-error")).isEqualTo("Avatar URL must be an http(s) URL.");
+            assertThat(page.locator("#avatarUrl").getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(page.locator("#avatarUrl").getAttribute("aria-describedby")).isEqualTo("error-avatarUrl");
+            assertThat(page.locator("#jobTitle").getAttribute("aria-invalid")).isNull();
+            // the summary at the top names the fields by their labels, never by internal names
+            assertThat(text(page, ".problems")).contains("Email is required.", "Avatar URL must be an http(s) URL.")
+                    .doesNotContain("avatarUrl", "email:");
+            assertThat(page.locator("#avatarUrl").inputValue()).isEqualTo("ftp://pictures.example/kim.png");
+            assertThat(page.locator("#jobTitle").inputValue()).isEqualTo("Engineer");
+
+            page.navigate(baseUrl() + "/a/" + acme.key() + "/okta");
+            page.fill("#rateLimitPercent", "0");
+            page.evaluate("() => document.querySelector('#rateLimitPercent').form.noValidate = true");
+            page.click("form:has(#orgUrl) button[type=submit]");
+            assertThat(text(page, "#rateLimitPercent + .field-error"))
+                    .isEqualTo("Share of Okta's rate limits Roster may use must be between 1 and 100 %.");
+            assertThat(text(page, ".problems")).doesNotContain("rateLimitShare", "0.01");
+            assertThat(page.locator("#rateLimitPercent").inputValue()).isEqualTo("0");
+        }
+    }
+
     private static String text(Page page, String selector) {
         return page.locator(selector).textContent().strip().replaceAll("\\s+", " ");
     }

@@ -72,6 +72,7 @@ class TeamsController {
         model.addAttribute("teams", all);
         model.addAttribute("counts", counts);
         model.addAttribute("problems", problems);
+        model.addAttribute("labels", Map.of("name", "Team name", "managerId", "Manager"));
         model.addAttribute("draftName", draftName);
         model.addAttribute("people", people.search(ctx.accountId(), PeopleQuery.all(), new PageRequest(0, 500)).items());
         return "teams";

@@ -171,7 +171,8 @@ class OktaIntegrationController {
         model.addAttribute("ctx", ctx);
         model.addAttribute("form", form);
         model.addAttribute("connection", connection);
-        model.addAttribute("problems", problems);
+        model.addAttribute("problems", OktaSettingsForm.onForm(problems));
+        model.addAttribute("labels", OktaSettingsForm.LABELS);
         model.addAttribute("newHookSecret", newHookSecret);
         model.addAttribute("redirectUri", urls.redirectUri());
         model.addAttribute("signOutRedirectUri", urls.signOutRedirectUri());
