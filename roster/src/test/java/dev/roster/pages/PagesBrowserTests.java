@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -368,6 +370,45 @@ class PagesBrowserTests extends LiveServerTest {
             assertThat(text(page, ".problems")).doesNotContain("rateLimitShare", "0.01");
             assertThat(page.locator("#rateLimitPercent").inputValue()).isEqualTo("0");
         }
+    }
+
+    @Test
+    void everyPageWhenCheckedByAxeThenNoSeriousOrCriticalAccessibilityViolations() {
+        TestAccount acme = accounts.create();
+        connections.save(acme.id(), OktaFixture.unreachableOrg("0oa1b2c3d4e5f6g7h8i9", true));
+        PersonView kim = accounts.person(acme.account(), "kim@" + acme.key() + ".example", Role.MEMBER);
+        teams.create(acme.id(), "Engineering", kim.id());
+        customFields.create(acme.id(), "costCentre", "Cost centre", "text", List.of());
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            // the check itself can fail: a page with an unlabelled field and a picture without alt text
+            page.setContent("<html><body><main><img src='data:,'><input id='q'></main></body></html>");
+            assertThat(BrowserSupport.seriousAccessibilityViolations(page)).anyMatch(v -> v.startsWith("image-alt"))
+                    .anyMatch(v -> v.startsWith("label"));
+            for (String path : List.of("/", "/a/" + acme.key() + "/sign-in")) {
+                page.navigate(baseUrl() + path);
+                violations.put(path, BrowserSupport.seriousAccessibilityViolations(page));
+            }
+            BrowserSupport.signIn(page, baseUrl(), acme.key(), acme.owner().person().email(), TestAccounts.PASSWORD);
+            for (String path : List.of("/people", "/people?q=nobody-at-all", "/people/" + kim.id(), "/people/new",
+                    "/people/" + kim.id() + "/edit", "/teams", "/custom-fields", "/api-tokens", "/okta",
+                    "/okta/mapping", "/sign-ins", "/people/not-an-id")) {
+                page.navigate(baseUrl() + "/a/" + acme.key() + path);
+                violations.put(path, BrowserSupport.seriousAccessibilityViolations(page));
+                // a skip link to the content first, and column headers a screen reader can tie to cells
+                assertThat(page.locator("a.skip").first().getAttribute("href")).as(path).isEqualTo("#main");
+                assertThat(page.locator("main#main").count()).as(path).isEqualTo(1);
+                assertThat(page.locator("th:not([scope])").count()).as(path).isZero();
+            }
+            // a form with its errors shown
+            page.navigate(baseUrl() + "/a/" + acme.key() + "/people/new");
+            page.evaluate("() => document.querySelector('#email').form.noValidate = true");
+            page.click("form.card button[type=submit]");
+            violations.put("/people/new (errors)", BrowserSupport.seriousAccessibilityViolations(page));
+        }
+        violations.values().removeIf(List::isEmpty);
+        assertThat(violations).as("serious or critical axe-core violations by page").isEmpty();
     }
 
     private static String text(Page page, String selector) {
