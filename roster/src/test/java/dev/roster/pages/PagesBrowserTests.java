@@ -328,7 +328,8 @@ class PagesBrowserTests extends LiveServerTest {
                 }
             }
             page.navigate(baseUrl() + "/a/" + acme.key() + "/teams");
-            for (Locator picker : page.locator("select[name=managerId]").all()) {
+            assertThat(page.locator("input[name=managerEmail]").count()).isEqualTo(3); // two teams and a new one
+            for (Locator picker : page.locator("input[name=managerEmail]").all()) {
                 assertThat(picker.boundingBox().width).as("a manager picker").isGreaterThanOrEqualTo(200);
             }
             byte[] teamsPage = page.screenshot(new Page.ScreenshotOptions().setFullPage(true));
@@ -409,6 +410,45 @@ class PagesBrowserTests extends LiveServerTest {
         }
         violations.values().removeIf(List::isEmpty);
         assertThat(violations).as("serious or critical axe-core violations by page").isEmpty();
+    }
+
+    @Test
+    void managerPickerWhenNamesRepeatThenEmailsTellThemApartAndDeactivatedPeopleAreNotOffered() {
+        TestAccount acme = accounts.create();
+        people.create(acme.id(), new PersonInput("lucia.johnson@" + acme.key() + ".example", null,
+                "Lucia", "Johnson", null, null, null, null, null, null, null, "member"));
+        PersonView support = people.create(acme.id(), new PersonInput("l.johnson@" + acme.key() + ".example", null,
+                "Lucia", "Johnson", null, null, null, null, null, null, null, "member"));
+        PersonView gone = people.create(acme.id(), new PersonInput("gone@" + acme.key() + ".example", null,
+                "Gone", "Away", null, null, null, null, null, null, null, "member"));
+        people.deactivate(acme.id(), gone.id(), "admin");
+        for (String name : List.of("Sales", "Support", "Finance", "Legal")) {
+            teams.create(acme.id(), name, null);
+        }
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signedIn(context, acme);
+            page.navigate(baseUrl() + "/a/" + acme.key() + "/teams");
+            // one list of people for every picker on the page, not a copy per team
+            assertThat(page.locator("option").count()).isEqualTo(3); // the owner and both Lucias, not the deactivated
+            assertThat(page.locator("datalist#managers option").evaluateAll(
+                    "options => options.map(o => o.value + ' ' + o.label)").toString())
+                    .contains("lucia.johnson@" + acme.key() + ".example Lucia Johnson",
+                            "l.johnson@" + acme.key() + ".example Lucia Johnson")
+                    .doesNotContain("gone@");
+
+            Locator supportRow = page.locator("tr:has(a:text-is('Support'))");
+            supportRow.locator("input[name=managerEmail]").fill("l.johnson@" + acme.key() + ".example");
+            supportRow.locator("button:text-is('Set manager')").click();
+            assertThat(teams.byName(acme.id(), "Support").orElseThrow().managerId()).isEqualTo(support.id());
+            assertThat(page.locator("tr:has(a:text-is('Support')) input[name=managerEmail]").inputValue())
+                    .isEqualTo("l.johnson@" + acme.key() + ".example");
+
+            Locator legalRow = page.locator("tr:has(a:text-is('Legal'))");
+            legalRow.locator("input[name=managerEmail]").fill("gone@" + acme.key() + ".example");
+            legalRow.locator("button:text-is('Set manager')").click();
+            assertThat(text(page, ".problems")).contains("Manager must be the email of an active person");
+            assertThat(teams.byName(acme.id(), "Legal").orElseThrow().managerId()).isNull();
+        }
     }
 
     private static String text(Page page, String selector) {
