@@ -73,7 +73,7 @@ class DemoOkta implements AutoCloseable {
         String hookUrl = OktaUrls.of("http://localhost:" + port, account.key()).hookUrl();
         verifyHook(simulator.hooks().register("Roster demo", hookUrl, OktaEvents.SUBSCRIBED,
                 connection.hookHeaderName(), connection.hookSecret().reveal(), Map.of()), hookUrl);
-        runs.start(accountId, "manual");
+        runs.start(accountId, "startup");
         log.info("Demo: simulated Okta org at {} connected to account '{}'", simulator.orgUrl(), account.key());
     }
 

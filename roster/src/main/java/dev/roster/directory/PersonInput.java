@@ -19,22 +19,27 @@ import jakarta.validation.constraints.Size;
  * @param role         "member", "admin" or "owner"; null keeps the current one (new people: member)
  */
 public record PersonInput(
-        @NotBlank @Email @Size(max = 320) String email,
-        @Size(max = 100) String title,
-        @Size(max = 200) String firstName,
-        @Size(max = 200) String lastName,
-        @Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String avatarUrl,
-        @Size(max = 200) String jobTitle,
-        @Size(max = 35) @Pattern(regexp = LANGUAGE_TAG, message = "must be a language tag such as en or en-GB")
+        @NotBlank(message = "is required") @Email(message = "must be an email address, like name@example.com")
+        @Size(max = 320, message = AT_MOST) String email,
+        @Size(max = 100, message = AT_MOST) String title,
+        @Size(max = 200, message = AT_MOST) String firstName,
+        @Size(max = 200, message = AT_MOST) String lastName,
+        @Size(max = 2048, message = AT_MOST) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+        String avatarUrl,
+        @Size(max = 200, message = AT_MOST) String jobTitle,
+        @Size(max = 35, message = AT_MOST) @Pattern(regexp = LANGUAGE_TAG, message = "must be a language tag such as en or en-GB")
         String primaryLanguage,
-        @Size(max = 200) String primaryLocation,
-        @Size(max = 200) String primaryTeam,
+        @Size(max = 200, message = AT_MOST) String primaryLocation,
+        @Size(max = 200, message = AT_MOST) String primaryTeam,
         UUID managerId,
         Map<String, Object> customFields,
         @Pattern(regexp = "member|admin|owner", message = "must be member, admin or owner") String role) {
 
     /** A BCP 47 language tag's shape: a 2–3 letter language, then subtags (script, region, variant). */
     public static final String LANGUAGE_TAG = "[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*";
+
+    /** A length limit, said in characters (the form's words) rather than "size must be between 0 and 200". */
+    static final String AT_MOST = "must be at most {max} characters";
 
     public PersonInput {
         customFields = customFields == null ? Map.of() : new LinkedHashMap<>(customFields);

@@ -3,6 +3,9 @@ package dev.roster.demo;
 import static dev.roster.support.OktaFixture.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
 import dev.roster.accounts.Account;
@@ -182,11 +186,36 @@ class DemoBrowserTests extends LiveServerTest {
             page.waitForURL(baseUrl() + "/#tour-move");
             assertThat(page.locator("#signed-in").textContent()).contains("owner@demo.example", "owner")
                     .doesNotContain(employeeName);
+        }
+    }
+
+    @Test
+    void oktaPageWhenDemoStartedThenItsOwnRunSaysStartupAndTimesAndAvatarsShow() {
+        Account demo = accountsService.byKey("demo").orElseThrow();
+        OktaSimulator sim = okta.simulator();
+        eventually(() -> people.search(demo.id(), new PeopleQuery(null, null, null, null, null),
+                PageRequest.of(0, 1)).total() == 16);
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            BrowserSupport.signIn(page, baseUrl(), "demo", "owner@demo.example", "roster-demo");
+            // the run the demo starts by itself says so, and a run's start reads the same in the list and on its page
+            page.navigate(baseUrl() + "/a/demo/okta");
+            Locator startup = page.locator("section:has(h2:text-is('Sync users')) tbody tr").last();
+            assertThat(startup.locator("td").nth(1).textContent().strip()).isEqualTo("startup");
+            String listed = startup.locator("time").getAttribute("datetime");
+            startup.locator("a").click();
+            assertThat(page.locator("[data-field=startedAt]").getAttribute("datetime")).isEqualTo(listed);
+            assertThat(page.locator("dt:text-is('Trigger') + dd").textContent().strip()).isEqualTo("startup");
+            page.goBack();
+            // the daily time stated is the time of the next run
+            Instant next = Instant.parse(page.locator("#next-run time").getAttribute("datetime"));
+            assertThat(page.locator("#daily-time").textContent())
+                    .isEqualTo(DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC).format(next) + " UTC");
 
             // the simulated org's avatars (http on the loopback) are allowed by the demo's CSP
-            PersonView signedIn = byOktaId(demo, employee.id());
-            assertThat(signedIn.person().avatarUrl()).startsWith(sim.orgUrl());
-            page.navigate(baseUrl() + "/a/demo/people/" + signedIn.id());
+            PersonView pictured = byOktaId(demo, sim.org().users().get(0).id());
+            assertThat(pictured.person().avatarUrl()).startsWith(sim.orgUrl());
+            page.navigate(baseUrl() + "/a/demo/people/" + pictured.id());
             page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
             assertThat(page.locator("img.avatar").evaluate("img => img.complete && img.naturalWidth > 0"))
                     .isEqualTo(true);

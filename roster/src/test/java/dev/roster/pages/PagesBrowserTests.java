@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -25,10 +27,12 @@ import dev.roster.accounts.Account;
 import dev.roster.accounts.Accounts;
 import dev.roster.accounts.Role;
 import dev.roster.common.Instants;
+import dev.roster.directory.CustomFields;
 import dev.roster.directory.People;
 import dev.roster.directory.PersonInput;
 import dev.roster.directory.PersonStatus;
 import dev.roster.directory.PersonView;
+import dev.roster.directory.Teams;
 import dev.roster.invitations.internal.InvitationRepository;
 import dev.roster.okta.OktaConnections;
 import dev.roster.support.BrowserSupport;
@@ -64,6 +68,12 @@ class PagesBrowserTests extends LiveServerTest {
 
     @Autowired
     ApiTokens tokens;
+
+    @Autowired
+    Teams teams;
+
+    @Autowired
+    CustomFields customFields;
 
     @Autowired
     InvitationRepository invitations;
@@ -280,6 +290,164 @@ class PagesBrowserTests extends LiveServerTest {
             BrowserSupport.signIn(page, baseUrl(), acme.key(), acme.owner().person().email(), TestAccounts.PASSWORD);
             page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
             assertThat(missing).isEmpty();
+        }
+    }
+
+    @Test
+    void everyAdminPageWhenOnAPhoneThenNoSidewaysScrollAndControlsKeepTheirSize() {
+        TestAccount acme = accounts.create();
+        connections.save(acme.id(), OktaFixture.unreachableOrg("0oa1b2c3d4e5f6g7h8i9", true));
+        PersonView kim = accounts.person(acme.account(), "kimberly.featherstonehaugh@" + acme.key() + ".example",
+                Role.MEMBER);
+        // every button the person page can show at once: Edit, Resend invitation, Sync this person now, Deactivate
+        jdbc.sql("UPDATE person SET invitation = 'sent' WHERE id = ?").params(kim.id()).update();
+        teams.create(acme.id(), "Customer Success and Support", kim.id());
+        teams.create(acme.id(), "Engineering", null);
+        customFields.create(acme.id(), "costCentre", "Cost centre", "text", List.of());
+        try (BrowserContext context = browser.newPhoneContext()) {
+            Page page = context.newPage();
+            BrowserSupport.signIn(page, baseUrl(), acme.key(), acme.owner().person().email(), TestAccounts.PASSWORD);
+            byte[] person = null;
+            for (String path : List.of("/people", "/people/" + kim.id(), "/people/new", "/people/" + kim.id() + "/edit",
+                    "/teams", "/custom-fields", "/api-tokens", "/okta", "/okta/mapping", "/sign-ins")) {
+                page.navigate(baseUrl() + "/a/" + acme.key() + path);
+                Object widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]");
+                List<?> both = (List<?>) widths;
+                assertThat(((Number) both.get(0)).intValue()).as(path + " is as wide as the screen")
+                        .isLessThanOrEqualTo(((Number) both.get(1)).intValue());
+                // and nothing is cut off at the edge (a table may scroll inside its own box)
+                Object cut = page.evaluate("""
+                        () => [...document.querySelectorAll('main button, main a.button, main select, main input')]
+                            .filter(e => e.offsetParent !== null && !e.closest('.table-wrap'))
+                            .filter(e => { const r = e.getBoundingClientRect(); return r.left < 0 || r.right > innerWidth; })
+                            .map(e => e.textContent.trim() || e.name)""");
+                assertThat((List<?>) cut).as(path + ": controls past the screen's edge").isEmpty();
+                if (path.equals("/people/" + kim.id())) {
+                    assertThat(page.locator("button:text-is('Deactivate')").isVisible()).isTrue();
+                    person = page.screenshot(new Page.ScreenshotOptions().setFullPage(true));
+                }
+            }
+            page.navigate(baseUrl() + "/a/" + acme.key() + "/teams");
+            assertThat(page.locator("input[name=managerEmail]").count()).isEqualTo(3); // two teams and a new one
+            for (Locator picker : page.locator("input[name=managerEmail]").all()) {
+                assertThat(picker.boundingBox().width).as("a manager picker").isGreaterThanOrEqualTo(200);
+            }
+            byte[] teamsPage = page.screenshot(new Page.ScreenshotOptions().setFullPage(true));
+            BrowserSupport.keepScreenshot("phone-person", person);
+            BrowserSupport.keepScreenshot("phone-teams", teamsPage);
+        }
+    }
+
+    @Test
+    void formErrorsWhenInputIsWrongThenShownNextToTheFieldInItsLabelsWordsAndUnitsWithTheValueKept() {
+        TestAccount acme = accounts.create();
+        connections.save(acme.id(), OktaFixture.unreachableOrg("0oa1b2c3d4e5f6g7h8i9", false));
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signedIn(context, acme);
+            page.navigate(baseUrl() + "/a/" + acme.key() + "/people/new");
+            page.fill("#avatarUrl", "ftp://pictures.example/kim.png");
+            page.fill("#jobTitle", "Engineer");
+            page.evaluate("() => document.querySelector('#email').form.noValidate = true"); // the server's checks
+            page.click("form.card button[type=submit]");
+
+            // each field says what is wrong with it, right below it, and is marked for screen readers
+            assertThat(text(page, "#email + .field-error")).isEqualTo("Email is required.");
+            assertThat(text(page, "#avatarUrl + .field-error")).isEqualTo("Avatar URL must be an http(s) URL.");
+            assertThat(page.locator("#avatarUrl").getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(page.locator("#avatarUrl").getAttribute("aria-describedby")).isEqualTo("error-avatarUrl");
+            assertThat(page.locator("#jobTitle").getAttribute("aria-invalid")).isNull();
+            // the summary at the top names the fields by their labels, never by internal names
+            assertThat(text(page, ".problems")).contains("Email is required.", "Avatar URL must be an http(s) URL.")
+                    .doesNotContain("avatarUrl", "email:");
+            assertThat(page.locator("#avatarUrl").inputValue()).isEqualTo("ftp://pictures.example/kim.png");
+            assertThat(page.locator("#jobTitle").inputValue()).isEqualTo("Engineer");
+
+            page.navigate(baseUrl() + "/a/" + acme.key() + "/okta");
+            page.fill("#rateLimitPercent", "0");
+            page.evaluate("() => document.querySelector('#rateLimitPercent').form.noValidate = true");
+            page.click("form:has(#orgUrl) button[type=submit]");
+            assertThat(text(page, "#rateLimitPercent + .field-error"))
+                    .isEqualTo("Share of Okta's rate limits Roster may use must be between 1 and 100 %.");
+            assertThat(text(page, ".problems")).doesNotContain("rateLimitShare", "0.01");
+            assertThat(page.locator("#rateLimitPercent").inputValue()).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void everyPageWhenCheckedByAxeThenNoSeriousOrCriticalAccessibilityViolations() {
+        TestAccount acme = accounts.create();
+        connections.save(acme.id(), OktaFixture.unreachableOrg("0oa1b2c3d4e5f6g7h8i9", true));
+        PersonView kim = accounts.person(acme.account(), "kim@" + acme.key() + ".example", Role.MEMBER);
+        teams.create(acme.id(), "Engineering", kim.id());
+        customFields.create(acme.id(), "costCentre", "Cost centre", "text", List.of());
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            // the check itself can fail: a page with an unlabelled field and a picture without alt text
+            page.setContent("<html><body><main><img src='data:,'><input id='q'></main></body></html>");
+            assertThat(BrowserSupport.seriousAccessibilityViolations(page)).anyMatch(v -> v.startsWith("image-alt"))
+                    .anyMatch(v -> v.startsWith("label"));
+            for (String path : List.of("/", "/a/" + acme.key() + "/sign-in")) {
+                page.navigate(baseUrl() + path);
+                violations.put(path, BrowserSupport.seriousAccessibilityViolations(page));
+            }
+            BrowserSupport.signIn(page, baseUrl(), acme.key(), acme.owner().person().email(), TestAccounts.PASSWORD);
+            for (String path : List.of("/people", "/people?q=nobody-at-all", "/people/" + kim.id(), "/people/new",
+                    "/people/" + kim.id() + "/edit", "/teams", "/custom-fields", "/api-tokens", "/okta",
+                    "/okta/mapping", "/sign-ins", "/people/not-an-id")) {
+                page.navigate(baseUrl() + "/a/" + acme.key() + path);
+                violations.put(path, BrowserSupport.seriousAccessibilityViolations(page));
+                // a skip link to the content first, and column headers a screen reader can tie to cells
+                assertThat(page.locator("a.skip").first().getAttribute("href")).as(path).isEqualTo("#main");
+                assertThat(page.locator("main#main").count()).as(path).isEqualTo(1);
+                assertThat(page.locator("th:not([scope])").count()).as(path).isZero();
+            }
+            // a form with its errors shown
+            page.navigate(baseUrl() + "/a/" + acme.key() + "/people/new");
+            page.evaluate("() => document.querySelector('#email').form.noValidate = true");
+            page.click("form.card button[type=submit]");
+            violations.put("/people/new (errors)", BrowserSupport.seriousAccessibilityViolations(page));
+        }
+        violations.values().removeIf(List::isEmpty);
+        assertThat(violations).as("serious or critical axe-core violations by page").isEmpty();
+    }
+
+    @Test
+    void managerPickerWhenNamesRepeatThenEmailsTellThemApartAndDeactivatedPeopleAreNotOffered() {
+        TestAccount acme = accounts.create();
+        people.create(acme.id(), new PersonInput("lucia.johnson@" + acme.key() + ".example", null,
+                "Lucia", "Johnson", null, null, null, null, null, null, null, "member"));
+        PersonView support = people.create(acme.id(), new PersonInput("l.johnson@" + acme.key() + ".example", null,
+                "Lucia", "Johnson", null, null, null, null, null, null, null, "member"));
+        PersonView gone = people.create(acme.id(), new PersonInput("gone@" + acme.key() + ".example", null,
+                "Gone", "Away", null, null, null, null, null, null, null, "member"));
+        people.deactivate(acme.id(), gone.id(), "admin");
+        for (String name : List.of("Sales", "Support", "Finance", "Legal")) {
+            teams.create(acme.id(), name, null);
+        }
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signedIn(context, acme);
+            page.navigate(baseUrl() + "/a/" + acme.key() + "/teams");
+            // one list of people for every picker on the page, not a copy per team
+            assertThat(page.locator("option").count()).isEqualTo(3); // the owner and both Lucias, not the deactivated
+            assertThat(page.locator("datalist#managers option").evaluateAll(
+                    "options => options.map(o => o.value + ' ' + o.label)").toString())
+                    .contains("lucia.johnson@" + acme.key() + ".example Lucia Johnson",
+                            "l.johnson@" + acme.key() + ".example Lucia Johnson")
+                    .doesNotContain("gone@");
+
+            Locator supportRow = page.locator("tr:has(a:text-is('Support'))");
+            supportRow.locator("input[name=managerEmail]").fill("l.johnson@" + acme.key() + ".example");
+            supportRow.locator("button:text-is('Set manager')").click();
+            assertThat(teams.byName(acme.id(), "Support").orElseThrow().managerId()).isEqualTo(support.id());
+            assertThat(page.locator("tr:has(a:text-is('Support')) input[name=managerEmail]").inputValue())
+                    .isEqualTo("l.johnson@" + acme.key() + ".example");
+
+            Locator legalRow = page.locator("tr:has(a:text-is('Legal'))");
+            legalRow.locator("input[name=managerEmail]").fill("gone@" + acme.key() + ".example");
+            legalRow.locator("button:text-is('Set manager')").click();
+            assertThat(text(page, ".problems")).contains("Manager must be the email of an active person");
+            assertThat(teams.byName(acme.id(), "Legal").orElseThrow().managerId()).isNull();
         }
     }
 

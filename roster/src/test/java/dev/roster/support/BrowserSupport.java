@@ -11,6 +11,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -63,6 +65,12 @@ public final class BrowserSupport implements AutoCloseable {
                 .setTimezoneId(TIME_ZONE.getId()).setLocale("en-GB"));
     }
 
+    /** The same at a phone's size (390×844, an iPhone 14's viewport), for the layout at narrow widths. */
+    public BrowserContext newPhoneContext() {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+                .setTimezoneId(TIME_ZONE.getId()).setLocale("en-GB").setIsMobile(true).setHasTouch(true));
+    }
+
     /** Signs in with a password on the account's sign-in page; waits for the Individuals page. */
     public static void signIn(Page page, String baseUrl, String accountKey, String email, String password) {
         page.navigate(baseUrl + "/a/" + accountKey + "/sign-in");
@@ -80,6 +88,20 @@ public final class BrowserSupport implements AutoCloseable {
     public static void awaitFinishedRun(Page page) {
         page.waitForSelector("#run[data-finished=true]", new Page.WaitForSelectorOptions().setTimeout(30_000));
         page.waitForLoadState();
+    }
+
+    /**
+     * The page's serious and critical accessibility violations by Deque's axe-core (WCAG 2.x A and
+     * AA rules), each as "rule: help (n elements: selectors)"; empty when there are none.
+     */
+    public static List<String> seriousAccessibilityViolations(Page page) {
+        AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+                "best-practice")).analyze();
+        return results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getId() + ": " + rule.getHelp() + " (" + rule.getNodes().size() + " elements: "
+                        + rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList() + ")")
+                .toList();
     }
 
     /**

@@ -20,6 +20,10 @@ import dev.roster.common.InvalidInputException;
 @RequestMapping("/a/{key}/api-tokens")
 class ApiTokensController {
 
+    /** The form's labels, so its problems are told in its own words. */
+    private static final java.util.Map<String, String> LABELS = java.util.Map.of("name", "Name", "role", "Role");
+
+
     private final ApiTokens tokens;
 
     ApiTokensController(ApiTokens tokens) {
@@ -43,8 +47,10 @@ class ApiTokensController {
             model.addAttribute("issued", issued);
         } catch (InvalidInputException e) {
             model.addAttribute("problems", e.problems());
+            model.addAttribute("labels", LABELS);
         } catch (IllegalArgumentException e) {
             model.addAttribute("problems", InvalidInputException.of("role", "must be owner or admin").problems());
+            model.addAttribute("labels", LABELS);
         }
         model.addAttribute("ctx", ctx);
         model.addAttribute("tokens", tokens.list(ctx.accountId()));

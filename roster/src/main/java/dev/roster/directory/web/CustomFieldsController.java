@@ -46,6 +46,8 @@ class CustomFieldsController {
         model.addAttribute("ctx", ctx);
         model.addAttribute("fields", customFields.all(ctx.accountId()));
         model.addAttribute("problems", problems);
+        model.addAttribute("labels", java.util.Map.of("key", "Key", "label", "Label", "type", "Type", "options",
+                "Options"));
         return "custom-fields";
     }
 }

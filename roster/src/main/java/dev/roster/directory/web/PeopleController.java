@@ -1,6 +1,8 @@
 package dev.roster.directory.web;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -167,6 +169,9 @@ class PeopleController {
         model.addAttribute("form", form);
         model.addAttribute("editing", editing);
         model.addAttribute("problems", problems == null ? java.util.List.of() : problems.problems());
+        Map<String, String> labels = new LinkedHashMap<>(PersonForm.LABELS);
+        customFields.all(ctx.accountId()).forEach(f -> labels.put("customFields." + f.key(), f.label()));
+        model.addAttribute("labels", labels);
         model.addAttribute("teams", teams.all(ctx.accountId()));
         model.addAttribute("fields", customFields.all(ctx.accountId()));
         model.addAttribute("managers", people.search(ctx.accountId(), PeopleQuery.all(), new PageRequest(0, 500)).items());

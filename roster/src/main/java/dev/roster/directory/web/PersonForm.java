@@ -11,6 +11,14 @@ import dev.roster.directory.PersonInput;
 /** The person form as the browser posts it; strings only, turned into a {@link PersonInput}. */
 public class PersonForm {
 
+    /** Each field's label on the form, so its problems are told in the form's own words. */
+    static final Map<String, String> LABELS = Map.ofEntries(Map.entry("email", "Email"), Map.entry("title", "Title"),
+            Map.entry("firstName", "First name"), Map.entry("lastName", "Last name"),
+            Map.entry("jobTitle", "Job title"), Map.entry("primaryLanguage", "Primary language"),
+            Map.entry("primaryLocation", "Primary location"), Map.entry("avatarUrl", "Avatar URL"),
+            Map.entry("primaryTeam", "Primary team"), Map.entry("managerId", "Manager override"),
+            Map.entry("role", "Role"));
+
     private String email;
     private String title;
     private String firstName;

@@ -17,6 +17,8 @@ import dev.roster.accounts.AccountContext;
 import dev.roster.common.InvalidInputException;
 import dev.roster.common.PageRequest;
 import dev.roster.directory.People;
+import dev.roster.directory.PersonView;
+import dev.roster.directory.PersonStatus;
 import dev.roster.directory.PeopleQuery;
 import dev.roster.directory.Team;
 import dev.roster.directory.Teams;
@@ -41,10 +43,10 @@ class TeamsController {
 
     @PostMapping
     String create(AccountContext ctx, @RequestParam String name, @RequestParam(required = false) String managerId,
-            Model model) {
+            @RequestParam(required = false) String managerEmail, Model model) {
         ctx.requireAdmin();
         try {
-            teams.create(ctx.accountId(), name, parse(managerId));
+            teams.create(ctx.accountId(), name, manager(ctx, managerId, managerEmail));
             return "redirect:/a/" + ctx.account().key() + "/teams";
         } catch (InvalidInputException e) {
             return page(ctx, model, e.problems(), name);
@@ -53,10 +55,11 @@ class TeamsController {
 
     @PostMapping("/{teamId}")
     String update(AccountContext ctx, @PathVariable UUID teamId, @RequestParam String name,
-            @RequestParam(required = false) String managerId, Model model) {
+            @RequestParam(required = false) String managerId, @RequestParam(required = false) String managerEmail,
+            Model model) {
         ctx.requireAdmin();
         try {
-            teams.update(ctx.accountId(), teamId, name, parse(managerId));
+            teams.update(ctx.accountId(), teamId, name, manager(ctx, managerId, managerEmail));
             return "redirect:/a/" + ctx.account().key() + "/teams";
         } catch (InvalidInputException e) {
             return page(ctx, model, e.problems(), null);
@@ -72,9 +75,33 @@ class TeamsController {
         model.addAttribute("teams", all);
         model.addAttribute("counts", counts);
         model.addAttribute("problems", problems);
+        model.addAttribute("labels", Map.of("name", "Team name", "managerId", "Manager"));
         model.addAttribute("draftName", draftName);
-        model.addAttribute("people", people.search(ctx.accountId(), PeopleQuery.all(), new PageRequest(0, 500)).items());
+        // one list for every picker (a datalist), of the people who can manage: not the deactivated
+        List<PersonView> everyone = people.search(ctx.accountId(), PeopleQuery.all(), new PageRequest(0, 500)).items();
+        Map<UUID, String> emails = new LinkedHashMap<>();
+        everyone.forEach(v -> emails.put(v.id(), v.person().email()));
+        model.addAttribute("managers", everyone.stream()
+                .filter(v -> v.person().status() != PersonStatus.DEACTIVATED).toList());
+        model.addAttribute("emails", emails);
+        Map<UUID, String> names = new LinkedHashMap<>();
+        everyone.forEach(v -> names.put(v.id(), v.person().displayName()));
+        model.addAttribute("names", names);
         return "teams";
+    }
+
+    /** The manager picked by email (the page's pickers), or by id (older forms and scripts); blank for none. */
+    private UUID manager(AccountContext ctx, String managerId, String managerEmail) {
+        if (managerEmail == null) {
+            return parse(managerId);
+        }
+        if (managerEmail.isBlank()) {
+            return null;
+        }
+        return people.findByEmail(ctx.accountId(), managerEmail.strip())
+                .filter(v -> v.person().status() != PersonStatus.DEACTIVATED).map(PersonView::id)
+                .orElseThrow(() -> InvalidInputException.of("managerId",
+                        "must be the email of an active person of this account"));
     }
 
     private static UUID parse(String id) {

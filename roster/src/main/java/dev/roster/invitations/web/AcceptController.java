@@ -85,6 +85,7 @@ class AcceptController {
             model.addAttribute("open", open);
             model.addAttribute("account", open.account());
             model.addAttribute("problems", problems);
+            model.addAttribute("labels", java.util.Map.of("password", "Password", "confirmation", "The same password again"));
             if (!problems.isEmpty()) {
                 response.setStatus(422);
             }

@@ -4,6 +4,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,10 +16,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.roster.accounts.AccountContext;
 import dev.roster.common.InvalidInputException;
+import dev.roster.common.PageRequest;
 import dev.roster.directory.CustomFields;
+import dev.roster.directory.People;
+import dev.roster.directory.PeopleQuery;
+import dev.roster.directory.PersonView;
 import dev.roster.provisioning.FieldMappings;
 import dev.roster.provisioning.MappingPreview;
 import dev.roster.provisioning.OktaUnavailableException;
+import dev.roster.provisioning.mapping.MappedPerson;
 import dev.roster.provisioning.mapping.StandardField;
 
 /** The field-mapping page: standard rows on or off, custom mappings from the org's attributes, a preview. */
@@ -28,11 +35,35 @@ class MappingController {
     private final FieldMappings mappings;
     private final MappingPreview preview;
     private final CustomFields customFields;
+    private final People people;
 
-    MappingController(FieldMappings mappings, MappingPreview preview, CustomFields customFields) {
+    MappingController(FieldMappings mappings, MappingPreview preview, CustomFields customFields, People people) {
         this.mappings = mappings;
         this.preview = preview;
         this.customFields = customFields;
+        this.people = people;
+    }
+
+    /** Each standard field as the person page names it, never by its internal key. */
+    static final Map<StandardField, String> LABELS = new EnumMap<>(Map.of(StandardField.TITLE, "Title",
+            StandardField.FIRST_NAME, "First name", StandardField.LAST_NAME, "Last name", StandardField.EMAIL, "Email",
+            StandardField.AVATAR, "Avatar", StandardField.JOB_TITLE, "Job title",
+            StandardField.LANGUAGE, "Primary language", StandardField.LOCATION, "Primary location",
+            StandardField.MANAGER, "Manager", StandardField.TEAM, "Primary team"));
+
+    /** The manager a preview would give, by name: Roster's person when Okta's reference finds one, else Okta's name. */
+    private String managerShown(UUID accountId, MappedPerson person) {
+        String ref = person.managerRef();
+        if (ref == null) {
+            return person.managerName() == null ? "None: the primary team's manager applies"
+                    : person.managerName() + " (by name only, as Okta gives no managerId)";
+        }
+        Optional<PersonView> found = people.search(accountId, new PeopleQuery(null, null, null, null, ref),
+                PageRequest.of(0, 1)).items().stream().findFirst().or(() -> people.findByEmail(accountId, ref));
+        if (found.isPresent()) {
+            return found.get().person().displayName() + " <" + found.get().person().email() + ">";
+        }
+        return (person.managerName() == null ? "Someone" : person.managerName()) + " (not in Roster yet)";
     }
 
     @GetMapping
@@ -41,7 +72,9 @@ class MappingController {
         if (previewEmail != null && !previewEmail.isBlank()) {
             try {
                 model.addAttribute("previewEmail", previewEmail);
-                model.addAttribute("preview", preview.preview(ctx.accountId(), previewEmail).orElse(null));
+                Optional<MappedPerson> previewed = preview.preview(ctx.accountId(), previewEmail);
+                model.addAttribute("preview", previewed.orElse(null));
+                previewed.ifPresent(p -> model.addAttribute("managerShown", managerShown(ctx.accountId(), p)));
                 model.addAttribute("previewMissing", true);
             } catch (OktaUnavailableException e) {
                 model.addAttribute("oktaError", e.getMessage());
@@ -92,6 +125,10 @@ class MappingController {
         model.addAttribute("fields", customFields.all(ctx.accountId()));
         model.addAttribute("attributes", attributes);
         model.addAttribute("problems", problems);
+        model.addAttribute("fieldLabels", LABELS);
+        Map<String, String> customLabels = new LinkedHashMap<>();
+        customFields.all(ctx.accountId()).forEach(f -> customLabels.put(f.key(), f.label()));
+        model.addAttribute("customLabels", customLabels);
         return "okta/mapping";
     }
 }

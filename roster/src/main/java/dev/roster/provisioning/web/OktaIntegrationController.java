@@ -3,6 +3,8 @@ package dev.roster.provisioning.web;
 import dev.roster.provisioning.OktaEvents;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -169,7 +171,8 @@ class OktaIntegrationController {
         model.addAttribute("ctx", ctx);
         model.addAttribute("form", form);
         model.addAttribute("connection", connection);
-        model.addAttribute("problems", problems);
+        model.addAttribute("problems", OktaSettingsForm.onForm(problems));
+        model.addAttribute("labels", OktaSettingsForm.LABELS);
         model.addAttribute("newHookSecret", newHookSecret);
         model.addAttribute("redirectUri", urls.redirectUri());
         model.addAttribute("signOutRedirectUri", urls.signOutRedirectUri());
@@ -178,8 +181,12 @@ class OktaIntegrationController {
         model.addAttribute("eventTypes", OktaEvents.SUBSCRIBED);
         model.addAttribute("runs", connection == null ? List.of() : runs.page(ctx.accountId(), 0, 10).items());
         model.addAttribute("deliveries", connection == null ? List.of() : deliveries.latest(ctx.accountId(), 10));
-        model.addAttribute("nextRun", connection == null ? null
-                : schedule.nextDue(ctx.accountId(), connection.syncTimeUtc(), Instant.now(clock)));
+        Instant nextRun = connection == null ? null
+                : schedule.nextDue(ctx.accountId(), connection.syncTimeUtc(), Instant.now(clock));
+        model.addAttribute("nextRun", nextRun);
+        // the account's own slot: daily runs are spread over a window after the configured time
+        model.addAttribute("dailyAt", nextRun == null ? null
+                : DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC).format(nextRun) + " UTC");
         return "okta/settings";
     }
 }

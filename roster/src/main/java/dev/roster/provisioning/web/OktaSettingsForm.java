@@ -1,8 +1,11 @@
 package dev.roster.provisioning.web;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 
 import dev.roster.okta.OktaConnection;
+import dev.roster.common.InvalidInputException;
 import dev.roster.okta.OktaSettings;
 
 /** The Okta connection form. Secret fields come back empty unless the admin typed a new value. */
@@ -43,7 +46,37 @@ public class OktaSettingsForm {
         return form;
     }
 
+    /** Each field's label on the Okta page, so its problems are told in the page's own words and units. */
+    static final Map<String, String> LABELS = Map.ofEntries(Map.entry("orgUrl", "Okta org URL"),
+            Map.entry("authorizationServer", "Authorization server"), Map.entry("clientId", "App client id"),
+            Map.entry("clientSecret", "Client secret"), Map.entry("apiToken", "API token"),
+            Map.entry("serviceAppClientId", "Service app client id"),
+            Map.entry("serviceAppPrivateKey", "The service app's private key"),
+            Map.entry("rateLimitPercent", "Share of Okta's rate limits Roster may use"),
+            Map.entry("syncTimeUtc", "Daily sync time"),
+            Map.entry("deprovisionMaxPercent", "The share of linked people a sync may deactivate"),
+            Map.entry("deprovisionMaxCount", "The number of people a sync may deactivate"),
+            Map.entry("hookHeaderName", "Hook header name"));
+
+    /**
+     * The connection's problems under this form's field names: the form asks for a percentage where
+     * the connection keeps a share, and spells the service app's fields flat.
+     */
+    static List<InvalidInputException.FieldProblem> onForm(List<InvalidInputException.FieldProblem> problems) {
+        return problems.stream().map(p -> switch (p.field()) {
+            case "rateLimitShare" -> new InvalidInputException.FieldProblem("rateLimitPercent", PERCENT);
+            case "serviceApp.clientId" -> new InvalidInputException.FieldProblem("serviceAppClientId", p.message());
+            case "serviceApp.privateKeyPem" -> new InvalidInputException.FieldProblem("serviceAppPrivateKey", p.message());
+            default -> p;
+        }).toList();
+    }
+
+    private static final String PERCENT = "must be between 1 and 100 %";
+
     OktaSettings toSettings() {
+        if (rateLimitPercent < 1 || rateLimitPercent > 100) {
+            throw InvalidInputException.of("rateLimitShare", PERCENT);
+        }
         return new OktaSettings(orgUrl, authorizationServer, clientId, clientSecret, apiToken, serviceApp(), null,
                 ssoEnabled, provisioningEnabled, withholdInvitations, membersMustUseSso, ssoCreatesPeople,
                 BigDecimal.valueOf(rateLimitPercent).movePointLeft(2), syncTimeUtc, deprovisionMaxPercent,

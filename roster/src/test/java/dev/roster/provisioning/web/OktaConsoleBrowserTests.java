@@ -205,13 +205,21 @@ class OktaConsoleBrowserTests extends LiveServerTest {
             page.fill("#previewEmail", user.email());
             page.click("button:text-is('Preview')");
 
-            assertThat(preview(page, "first-name")).isEqualTo(profile.get("firstName"));
-            assertThat(preview(page, "last-name")).isEqualTo(profile.get("lastName"));
-            assertThat(preview(page, "email")).isEqualTo(user.email());
-            assertThat(preview(page, "job-title")).isEqualTo(profile.get("title"));
-            assertThat(preview(page, "location")).isEqualTo(profile.get("city"));
-            assertThat(preview(page, "team")).isEqualTo(profile.get("department"));
-            assertThat(preview(page, "hireDate")).isEqualTo(profile.get("hireDate"));
+            // fields named as a person reads them, not by internal keys
+            assertThat(page.locator("label:has(input[name='standard.first-name'])").textContent()).contains("First name")
+                    .doesNotContain("first-name");
+            assertThat(preview(page, "First name")).isEqualTo(profile.get("firstName"));
+            assertThat(preview(page, "Last name")).isEqualTo(profile.get("lastName"));
+            assertThat(preview(page, "Email")).isEqualTo(user.email());
+            assertThat(preview(page, "Job title")).isEqualTo(profile.get("title"));
+            assertThat(preview(page, "Primary location")).isEqualTo(profile.get("city"));
+            assertThat(preview(page, "Primary team")).isEqualTo(profile.get("department"));
+            assertThat(preview(page, "Hire date")).isEqualTo(profile.get("hireDate"));
+            // the manager by name (Okta's reference stays on hover), not a raw Okta id
+            assertThat(preview(page, "Manager")).startsWith((String) profile.get("manager"))
+                    .doesNotContain((String) profile.get("managerId"));
+            assertThat(page.locator("dl.details dt:text-is('Manager') + dd").getAttribute("title"))
+                    .contains((String) profile.get("managerId"));
             // a preview writes nothing
             assertThat(fromOkta(acme)).isEmpty();
 

@@ -122,7 +122,10 @@ class OktaPagesTests extends IntegrationTest {
                         .param("clientSecret", sim.clientSecret()).param("serviceAppClientId", "0oaService123")
                         .param("serviceAppPrivateKey", "not a key"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("serviceApp.privateKeyPem")));
+                // next to the key's field, in the form's words (not the API's "serviceApp.privateKeyPem")
+                .andExpect(content().string(containsString("id=\"error-serviceAppPrivateKey\"")))
+                .andExpect(content().string(containsString("must be an RSA or EC private key in PEM")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("serviceApp.privateKeyPem"))));
         assertThat(connections.find(acme.id())).isEmpty();
     }
 
