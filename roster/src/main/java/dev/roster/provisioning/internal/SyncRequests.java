@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 
+import dev.roster.provisioning.ProvisioningProperties;
+
 /**
  * Asks for a user's sync: bumps the user's request counter and queues their job unless one is
  * already waiting. Runs inside the caller's transaction, so the request and the job commit together.
@@ -27,8 +29,11 @@ public class SyncRequests {
     private final SchedulerClient scheduler;
     private final AccountFairness fairness;
     private final JdbcClient jdbc;
+    private final ProvisioningProperties properties;
 
-    SyncRequests(UserSyncState state, SchedulerClient scheduler, AccountFairness fairness, JdbcClient jdbc) {
+    SyncRequests(UserSyncState state, SchedulerClient scheduler, AccountFairness fairness, JdbcClient jdbc,
+            ProvisioningProperties properties) {
+        this.properties = properties;
         this.state = state;
         this.scheduler = scheduler;
         this.fairness = fairness;
@@ -62,7 +67,8 @@ public class SyncRequests {
                         .priority(fairness.priority(accountId, now)).build())
                 .toList();
         if (!missing.isEmpty()) {
-            scheduler.scheduleBatch(missing, now);
+            // due after the coalescing window: later events for the same user find the job waiting and join it
+            scheduler.scheduleBatch(missing, now.plus(properties.coalesceWindow()));
         }
     }
 }
