@@ -46,7 +46,7 @@ class UserSyncJob {
     }
 
     /** A job whose user another job's batch is reading looks again after this. */
-    static final java.time.Duration CLAIM_WAIT = java.time.Duration.ofSeconds(2);
+    static final java.time.Duration CLAIM_WAIT = java.time.Duration.ofSeconds(5);
 
     /** Hook work goes before reconciliations and emails when workers are scarce. */
     static final int PRIORITY = Priority.HIGH;
