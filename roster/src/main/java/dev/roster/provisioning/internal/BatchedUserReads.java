@@ -6,8 +6,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,15 +29,22 @@ import dev.roster.provisioning.ProvisioningProperties;
  * if the batch fails); it finds its user covered when it runs and asks Okta nothing.
  *
  * <p>Claims keep two batches from reading the same user: a user claimed by a live batch makes its
- * own job wait for that batch; a claim older than {@link #CLAIM_TIMEOUT} (its job died) is taken over.
+ * own job wait for that batch. A live batch refreshes its claims every {@link #CLAIM_REFRESH}, even
+ * while a call waits for Okta's rate limit; a claim not refreshed for {@link #CLAIM_TIMEOUT} belongs
+ * to a batch whose instance died, and is taken over.
  * Each user's counter is read when claimed, before Okta is read, and recorded as covered after the
  * write: an event counted later leaves the user waiting, so the lost-update guarantee holds per user.
  */
 @Component
-class BatchedUserReads {
+class BatchedUserReads implements DisposableBean {
 
-    /** Longer than a batch can take, paced by Okta's rate limits (one assignment check per user). */
-    static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(10);
+    private static final Logger log = LoggerFactory.getLogger(BatchedUserReads.class);
+
+    /** How often a live batch stamps its claims. */
+    static final Duration CLAIM_REFRESH = Duration.ofSeconds(5);
+
+    /** A claim not stamped for this long is a dead batch's: a few missed refreshes. */
+    static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(20);
 
     /** What a job should do after {@link #read}. */
     enum Result {
@@ -44,6 +59,11 @@ class BatchedUserReads {
     private final TransactionTemplate transaction;
     private final ProvisioningProperties properties;
     private final Clock clock;
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "okta-read-claims");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     BatchedUserReads(UserSyncState state, UserSyncService batchSync, TransactionTemplate transaction,
             ProvisioningProperties properties, Clock clock) {
@@ -76,6 +96,9 @@ class BatchedUserReads {
             return Result.READ;
         }
         boolean covered = false;
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(
+                () -> refresh(accountId, claim, claimed.keySet()), CLAIM_REFRESH.toMillis(), CLAIM_REFRESH.toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
             if (claimed.size() == 1) {
                 UserSyncJob.runOnce(request, single, state);
@@ -84,9 +107,23 @@ class BatchedUserReads {
             }
             covered = true;
         } finally {
+            heartbeat.cancel(false);
             boolean done = covered;
             transaction.executeWithoutResult(s -> state.release(accountId, claim, claimed, done));
         }
         return Result.READ;
+    }
+
+    private void refresh(UUID accountId, UUID claim, Set<String> users) {
+        try {
+            state.refreshClaim(accountId, claim, users, Instant.now(clock));
+        } catch (RuntimeException e) {
+            log.debug("Could not refresh a batch's claims; the next refresh tries again", e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        heartbeats.shutdownNow();
     }
 }

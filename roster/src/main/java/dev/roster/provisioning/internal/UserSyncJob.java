@@ -1,6 +1,7 @@
 package dev.roster.provisioning.internal;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -46,7 +47,7 @@ class UserSyncJob {
     }
 
     /** A job whose user another job's batch is reading looks again after this. */
-    static final java.time.Duration CLAIM_WAIT = java.time.Duration.ofSeconds(5);
+    static final Duration CLAIM_WAIT = Duration.ofSeconds(5);
 
     /** Hook work goes before reconciliations and emails when workers are scarce. */
     static final int PRIORITY = Priority.HIGH;

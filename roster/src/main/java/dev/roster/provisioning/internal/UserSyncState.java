@@ -3,6 +3,7 @@ package dev.roster.provisioning.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -142,6 +143,14 @@ class UserSyncState {
                 claimed.entrySet().stream().map(e -> covered
                         ? new Object[] {e.getValue(), e.getValue(), accountId, e.getKey(), claim}
                         : new Object[] {accountId, e.getKey(), claim}).toList());
+    }
+
+    /** Keeps a live batch's claims fresh (its heartbeat), in user order like {@link #claim}. */
+    void refreshClaim(UUID accountId, UUID claim, Collection<String> oktaUserIds, Instant now) {
+        Object at = Instants.toJdbc(now);
+        batch.batchUpdate("UPDATE okta_user_sync SET read_claimed_at = ? WHERE account_id = ? AND okta_user_id = ?"
+                        + " AND read_claim = ?",
+                oktaUserIds.stream().sorted().map(user -> new Object[] {at, accountId, user, claim}).toList());
     }
 
     /** Whether a batch claimed this user after {@code since} and has not released them yet. */

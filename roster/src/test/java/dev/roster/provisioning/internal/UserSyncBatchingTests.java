@@ -146,6 +146,19 @@ class UserSyncBatchingTests extends IntegrationTest {
     }
 
     @Test
+    void readWhenClaimedByABatchThatStoppedRefreshingThenTakenOver() {
+        String id = createInOkta("orphan");
+        state.requestAll(acme.id(), List.of(id));
+        Instant died = Instant.now().minus(BatchedUserReads.CLAIM_TIMEOUT).minusSeconds(1);
+        transaction.execute(s -> state.claim(acme.id(), List.of(id), UUID.randomUUID(), died,
+                died.minus(BatchedUserReads.CLAIM_TIMEOUT)));
+
+        assertThat(reads.read(new UserSyncJob.Request(acme.id(), id), sync)).isEqualTo(BatchedUserReads.Result.READ);
+        assertThat(outcomes("Created")).isEqualTo(1);
+        assertThat(state.coveredUpTo(acme.id(), id)).isEqualTo(1);
+    }
+
+    @Test
     void readWhenEventArrivesDuringTheBatchsOktaReadThenThatUserStaysWaiting() throws Exception {
         String first = createInOkta("racefirst");
         String second = createInOkta("racesecond");
