@@ -251,6 +251,15 @@ public final class OktaSimulator implements AutoCloseable {
         return faults;
     }
 
+    /**
+     * Management API requests received so far in one of Okta's rate-limit buckets: {@code users.get}
+     * ({@code GET /api/v1/users/{id}}), {@code users.list} (list and search), {@code users.write}, {@code apps},
+     * {@code groups}, {@code eventHooks}, {@code other}.
+     */
+    public long apiCalls(String bucket) {
+        return api.calls(bucket);
+    }
+
     /** Rotates the signing keys of both authorization servers; old keys stay published for the retention time. */
     public void rotateSigningKey() {
         orgKeys.rotate();

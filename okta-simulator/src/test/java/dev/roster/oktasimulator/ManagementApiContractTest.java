@@ -96,6 +96,28 @@ class ManagementApiContractTest {
     }
 
     @Test
+    void searchWhenIdsJoinedWithOrThenExactlyThoseUsersIncludingDeprovisionedInOneListCall(OktaSimulator sim) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            ids.add(sim.org().createUser(HookContractTest.profile("batch" + i), true, true).id());
+        }
+        sim.org().lifecycle(ids.get(7), "deactivate");
+        List<String> asked = new java.util.ArrayList<>(ids.subList(0, 99));
+        asked.add("00uDOESNOTEXIST00000");
+        String search = enc(String.join(" or ", asked.stream().map(id -> "id eq \"" + id + "\"").toList()));
+        long before = sim.apiCalls("users.list");
+        long gets = sim.apiCalls("users.get");
+
+        List<Map<String, Object>> found = TestHttp.array(new TestHttp(sim).get("/api/v1/users?limit=100&search=" + search));
+
+        assertThat(found).extracting(u -> (String) u.get("id")).containsExactlyInAnyOrderElementsOf(ids.subList(0, 99));
+        assertThat(found).filteredOn(u -> ids.get(7).equals(u.get("id"))).singleElement()
+                .satisfies(u -> assertThat(u).containsEntry("status", "DEPROVISIONED"));
+        assertThat(sim.apiCalls("users.list") - before).isEqualTo(1);
+        assertThat(sim.apiCalls("users.get")).isEqualTo(gets);
+    }
+
+    @Test
     void filterWhenCaseDiffersThenNoMatchBecauseFilterIsCaseSensitive(OktaSimulator sim) {
         OktaUser user = TestHttp.generated(sim, 12);
         TestHttp http = new TestHttp(sim);

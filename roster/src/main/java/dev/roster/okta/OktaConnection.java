@@ -3,6 +3,8 @@ package dev.roster.okta;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import dev.roster.secrets.Secret;
@@ -54,6 +56,22 @@ public record OktaConnection(
 
     public boolean hasApiCredentials() {
         return apiToken != null || serviceApp != null;
+    }
+
+    /** The stored secrets this instance cannot decrypt, each named with why ("hook secret: it was written with …"). */
+    public List<String> unreadableSecrets() {
+        List<String> unreadable = new ArrayList<>();
+        addIfUnreadable(unreadable, "client secret", clientSecret);
+        addIfUnreadable(unreadable, "API token", apiToken);
+        addIfUnreadable(unreadable, "service app private key", serviceApp == null ? null : serviceApp.privateKeyPem());
+        addIfUnreadable(unreadable, "hook secret", hookSecret);
+        return unreadable;
+    }
+
+    private static void addIfUnreadable(List<String> unreadable, String name, Secret secret) {
+        if (secret != null && !secret.readable()) {
+            unreadable.add(name + ": " + secret.problem());
+        }
     }
 
     /** How many deactivations a reconciliation may apply without an admin's approval. */

@@ -188,7 +188,8 @@ public class OktaConnections {
             problems.add(new FieldProblem("serviceApp.privateKeyPem", "the service app's private key (PEM) is required"));
             return null;
         }
-        if (!isPkcs8PrivateKey(key.reveal())) {
+        // an unreadable stored key is kept as it is (it was checked when saved)
+        if (key.readable() && !isPkcs8PrivateKey(key.reveal())) {
             problems.add(new FieldProblem("serviceApp.privateKeyPem",
                     "must be an RSA or EC private key in PEM (-----BEGIN PRIVATE KEY-----)"));
             return null;

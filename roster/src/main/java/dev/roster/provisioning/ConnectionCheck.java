@@ -26,6 +26,7 @@ import dev.roster.okta.OktaApiException;
 import dev.roster.okta.OktaClients;
 import dev.roster.okta.OktaConnection;
 import dev.roster.okta.OktaConnections;
+import dev.roster.secrets.Secret;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -61,6 +62,13 @@ public class ConnectionCheck {
         OktaConnection c = connections.find(accountId)
                 .orElseThrow(() -> new NotFoundException("This account has no Okta connection yet."));
         List<Check> checks = new ArrayList<>();
+        List<String> unreadable = c.unreadableSecrets();
+        if (!unreadable.isEmpty()) {
+            checks.add(new Check("Stored secrets", false, "this instance cannot decrypt the " + String.join("; the ",
+                    unreadable), "Set ROSTER_SECRETS_KEY to the key the other instances use, the same on every"
+                            + " instance (or list that key in ROSTER_SECRETS_OLD_KEYS), and restart; or enter the"
+                            + " secrets again here and rotate the hook secret."));
+        }
         HttpResponse<String> discovery = discovery(c, checks);
         if (discovery != null) {
             checks.add(clockSkew(discovery));
@@ -113,6 +121,10 @@ public class ConnectionCheck {
             return new Check("Client id and secret", !c.ssoEnabled(), "no client secret saved",
                     "Copy the app's client secret from Okta (General → Client Credentials).");
         }
+        if (!c.clientSecret().readable()) {
+            return new Check("Client id and secret", false, "the stored client secret cannot be decrypted",
+                    "See \"Stored secrets\".");
+        }
         String tokenUrl = OktaConnection.ORG_AUTHORIZATION_SERVER.equals(c.authorizationServer())
                 ? c.orgUrl() + "/oauth2/v1/token" : c.issuer() + "/v1/token";
         String basic = Base64.getEncoder().encodeToString((c.clientId() + ":" + c.clientSecret().reveal())
@@ -134,6 +146,12 @@ public class ConnectionCheck {
     }
 
     private void apiCredentials(OktaConnection c, List<Check> checks) {
+        Secret credential = c.serviceApp() != null ? c.serviceApp().privateKeyPem() : c.apiToken();
+        if (!credential.readable()) {
+            checks.add(new Check("API credentials: read users", false, "the stored credential cannot be decrypted",
+                    "See \"Stored secrets\"."));
+            return;
+        }
         OktaApi api = clients.forConnection(c);
         try {
             api.user("00u00000000000000000");
@@ -166,6 +184,10 @@ public class ConnectionCheck {
     }
 
     private Check hook(OktaConnection c) {
+        if (!c.hookSecret().readable()) {
+            return new Check("Event hook", false, "deliveries are refused (401): the hook secret cannot be decrypted",
+                    "See \"Stored secrets\".");
+        }
         Instant last = jdbc.sql("SELECT MAX(received_at) AS last_delivery FROM okta_hook_delivery WHERE account_id = ?")
                 .param(c.accountId()).query((rs, n) -> Instants.read(rs, "last_delivery")).optional().orElse(null);
         return new Check("Event hook", last != null, last == null ? "no delivery received yet"

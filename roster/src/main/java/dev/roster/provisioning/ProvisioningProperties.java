@@ -6,6 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import dev.roster.okta.OktaApi;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +27,10 @@ import jakarta.validation.constraints.NotNull;
  *                               of a storm goes after other accounts' jobs
  * @param reconcileConcurrency   reconciliations running at once on one instance; the others wait their turn,
  *                               so that long runs never take every worker from hook jobs
+ * @param coalesceWindow         how long a user's sync waits after the event that queued it, so that further
+ *                               events for that user within it join the same Okta read
+ * @param readBatch              users waiting to sync re-read from Okta by one search ({@code id eq … or …}),
+ *                               at most {@link OktaApi#MAX_IDS_PER_SEARCH}
  */
 @Validated
 @ConfigurationProperties("roster.provisioning")
@@ -36,5 +42,7 @@ public record ProvisioningProperties(
         @NotNull @DefaultValue("1h") Duration scheduleSpread,
         @Min(1) @DefaultValue("4") int accountJobConcurrency,
         @Min(1) @DefaultValue("50") int accountBurst,
-        @Min(1) @DefaultValue("2") int reconcileConcurrency) {
+        @Min(1) @DefaultValue("2") int reconcileConcurrency,
+        @NotNull @DefaultValue("1s") Duration coalesceWindow,
+        @Min(1) @Max(OktaApi.MAX_IDS_PER_SEARCH) @DefaultValue("100") int readBatch) {
 }

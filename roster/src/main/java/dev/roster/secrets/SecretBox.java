@@ -12,6 +12,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -19,7 +21,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,6 +41,15 @@ public class SecretBox {
 
     private final String currentId;
     private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
+    /** Problems already logged: each is logged once per process, not once per delivery. */
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
+    /** Refuses to generate a key where several instances would each generate their own (see {@link GeneratedKeyPolicy}). */
+    @Autowired
+    SecretBox(SecretsProperties properties, Environment environment) {
+        this(GeneratedKeyPolicy.check(properties, environment.getProperty("spring.datasource.url", ""),
+                environment.getProperty("roster.demo.enabled", Boolean.class, false)));
+    }
 
     public SecretBox(SecretsProperties properties) {
         byte[] current = properties.key() == null || properties.key().isBlank()
@@ -50,7 +63,11 @@ public class SecretBox {
         }
     }
 
+    /** The value to store; an unreadable secret is written back exactly as it was read. */
     public String encrypt(Secret secret) {
+        if (!secret.readable()) {
+            return secret.sealed();
+        }
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
@@ -85,6 +102,30 @@ public class SecretBox {
             return Secret.of(new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("a stored secret could not be decrypted (wrong key or damaged value)");
+        }
+    }
+
+    /**
+     * Like {@link #decrypt}, but a value this instance cannot decrypt becomes an unreadable
+     * {@link Secret} instead of an exception, so whatever holds it still loads (and can say what is
+     * wrong). The problem is logged once per key id, without secret material.
+     */
+    public Secret open(String stored) {
+        try {
+            return decrypt(stored);
+        } catch (IllegalStateException e) {
+            String[] parts = stored.split(":", 3);
+            String problem = parts.length == 3 && !keys.containsKey(parts[1])
+                    ? "it was written with secrets key " + parts[1] + ", which this instance does not have (its key is "
+                            + currentId + "): set ROSTER_SECRETS_KEY to that key on every instance, or add it to"
+                            + " ROSTER_SECRETS_OLD_KEYS"
+                    : "it is damaged or was written with another key of the same id (this instance's key is "
+                            + currentId + ")";
+            if (reported.add(problem)) {
+                log.error("A stored secret cannot be read: {}. Whatever needs it fails until then (hook deliveries"
+                        + " are answered 401); the Okta page says which.", problem);
+            }
+            return Secret.unreadable(stored, problem);
         }
     }
 

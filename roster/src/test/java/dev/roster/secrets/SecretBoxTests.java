@@ -9,8 +9,12 @@ import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
+@ExtendWith(OutputCaptureExtension.class)
 class SecretBoxTests {
 
     @TempDir
@@ -72,6 +76,60 @@ class SecretBoxTests {
         assertThat(Secret.of("hunter2").toString()).doesNotContain("hunter2");
         assertThat(Secret.of("hunter2").matches("hunter2")).isTrue();
         assertThat(Secret.of("hunter2").matches("hunter3")).isFalse();
+    }
+
+    @Test
+    void openWhenWrittenWithAnotherKeyThenUnreadableSecretNamingBothKeysLoggedOnce(CapturedOutput output) {
+        SecretBox other = box(newKey());
+        String stored = other.encrypt(Secret.of("hookSECRETvalue"));
+        SecretBox box = box(newKey());
+        Secret first = box.open(stored);
+        Secret second = box.open(other.encrypt(Secret.of("anotherSECRET")));
+        assertThat(first.readable()).isFalse();
+        assertThat(first.matches("hookSECRETvalue")).isFalse();
+        assertThat(first.problem()).contains(other.currentKeyId(), box.currentKeyId(), "ROSTER_SECRETS_KEY");
+        assertThatThrownBy(first::reveal).isInstanceOf(UnreadableSecretException.class)
+                .hasMessageContaining(other.currentKeyId()).hasMessageNotContaining("hookSECRETvalue");
+        assertThat(second.readable()).isFalse();
+        assertThat(output.getOut().split(other.currentKeyId() + ", which this instance", -1)).hasSize(2);
+        assertThat(output.getAll()).doesNotContain("hookSECRETvalue", "anotherSECRET", stored);
+    }
+
+    @Test
+    void encryptWhenSecretUnreadableThenStoredValueKeptSoTheRightKeyReadsItLater() {
+        String otherKey = newKey();
+        String stored = box(otherKey).encrypt(Secret.of("kept-as-is"));
+        String rewritten = box(newKey()).encrypt(box(newKey()).open(stored));
+        assertThat(rewritten).isEqualTo(stored);
+        assertThat(box(otherKey).decrypt(rewritten).reveal()).isEqualTo("kept-as-is");
+    }
+
+    @Test
+    void openWhenReadableThenSameAsDecrypt() {
+        SecretBox box = box(newKey());
+        assertThat(box.open(box.encrypt(Secret.of("plain"))).reveal()).isEqualTo("plain");
+    }
+
+    @Test
+    void checkWhenPostgresWithoutKeyThenRefusedNamingWhatToSet() {
+        SecretsProperties noKey = new SecretsProperties(null, List.of(), "./data/secrets.key");
+        assertThatThrownBy(() -> GeneratedKeyPolicy.check(noKey, "jdbc:postgresql://db:5432/roster?password=x", false))
+                .isInstanceOf(SecretsKeyMissingException.class)
+                .hasMessageContaining("ROSTER_SECRETS_KEY is not set")
+                .hasMessageContaining("openssl rand -base64 32")
+                .hasMessageContaining("./data/secrets.key")
+                .hasMessageContaining("jdbc:postgresql://db:5432/roster")
+                .hasMessageNotContaining("password=x");
+    }
+
+    @Test
+    void checkWhenH2OrDemoOrKeySetThenAllowed() {
+        SecretsProperties noKey = new SecretsProperties(null, List.of(), "./data/secrets.key");
+        assertThat(GeneratedKeyPolicy.check(noKey, "jdbc:h2:file:./data/roster", false)).isSameAs(noKey);
+        assertThat(GeneratedKeyPolicy.check(noKey, "", false)).isSameAs(noKey);
+        assertThat(GeneratedKeyPolicy.check(noKey, "jdbc:postgresql://db/roster", true)).isSameAs(noKey);
+        SecretsProperties withKey = new SecretsProperties(newKey(), List.of(), "./data/secrets.key");
+        assertThat(GeneratedKeyPolicy.check(withKey, "jdbc:postgresql://db/roster", false)).isSameAs(withKey);
     }
 
     private SecretBox box(String key) {

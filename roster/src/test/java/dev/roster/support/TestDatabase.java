@@ -22,6 +22,11 @@ public final class TestDatabase {
     public static final String POSTGRES_USER = env("ROSTER_TEST_POSTGRES_USER", "postgres");
     public static final String POSTGRES_PASSWORD = env("ROSTER_TEST_POSTGRES_PASSWORD", "");
 
+    /** The secrets key of every PostgreSQL-tier context of this run. */
+    public static final String SECRETS_KEY = java.util.Base64.getEncoder().encodeToString(new byte[] {
+            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
+            30, 31, 32});
+
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final List<String> SCHEMAS = new CopyOnWriteArrayList<>();
 
@@ -54,6 +59,8 @@ public final class TestDatabase {
             registry.add("spring.datasource.username", () -> POSTGRES_USER);
             registry.add("spring.datasource.password", () -> POSTGRES_PASSWORD);
             registry.add("spring.flyway.schemas", () -> schema);
+            // a shared database needs a configured key (Roster refuses to generate one there)
+            registry.add("roster.secrets.key", () -> SECRETS_KEY);
             IDLE_POOL.forEach((key, value) -> registry.add(key, () -> value));
         } else {
             String url = "jdbc:h2:mem:roster-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";

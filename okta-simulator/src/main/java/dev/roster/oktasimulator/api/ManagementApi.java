@@ -7,7 +7,10 @@ import dev.roster.oktasimulator.Org;
 import dev.roster.oktasimulator.hooks.HookDispatcher;
 import dev.roster.oktasimulator.internal.Exchange;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Okta's Management API (/api/v1/...): request id, rate-limit headers and limits, faults and authentication
@@ -21,6 +24,7 @@ public final class ManagementApi {
     private final AppsResource apps;
     private final GroupsResource groups;
     private final EventHooksResource eventHooks;
+    private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
 
     public ManagementApi(Org org, Hooks hooks, HookDispatcher dispatcher, ApiAuth auth, RateLimiter limiter,
             Faults faults, UserJson json, String orgUrl) {
@@ -36,7 +40,9 @@ public final class ManagementApi {
     public void handle(Exchange ex) throws IOException {
         ex.setHeader("X-Okta-Request-Id", dev.roster.oktasimulator.internal.Ids.secret(27));
         String[] s = ex.segments();
-        RateLimiter.Decision decision = limiter.take(bucket(ex.method(), s), auth.credential(ex));
+        String bucket = bucket(ex.method(), s);
+        calls.computeIfAbsent(bucket, b -> new LongAdder()).increment();
+        RateLimiter.Decision decision = limiter.take(bucket, auth.credential(ex));
         ex.setHeader("X-Rate-Limit-Limit", String.valueOf(decision.limit()));
         ex.setHeader("X-Rate-Limit-Remaining", String.valueOf(decision.remaining()));
         ex.setHeader("X-Rate-Limit-Reset", String.valueOf(decision.reset()));
@@ -58,6 +64,15 @@ public final class ManagementApi {
         } finally {
             limiter.leave();
         }
+    }
+
+    /**
+     * Management API requests received so far in a rate-limit bucket ({@code users.get}, {@code users.list},
+     * {@code apps}, …), whatever they were answered: what a client costs against Okta's limits.
+     */
+    public long calls(String bucket) {
+        LongAdder adder = calls.get(bucket);
+        return adder == null ? 0 : adder.sum();
     }
 
     private static OktaApiException rateLimited() {

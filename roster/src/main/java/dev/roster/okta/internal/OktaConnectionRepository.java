@@ -19,7 +19,11 @@ import dev.roster.okta.OktaConnection;
 import dev.roster.secrets.Secret;
 import dev.roster.secrets.SecretBox;
 
-/** Connection rows; secrets are encrypted on the way in and decrypted on the way out. */
+/**
+ * Connection rows; secrets are encrypted on the way in and decrypted on the way out. A secret this
+ * instance cannot decrypt loads as an unreadable {@link Secret} rather than failing the whole row, so
+ * the hook edge can answer Okta without a 5xx and the Okta page can say what is wrong.
+ */
 @Repository
 public class OktaConnectionRepository {
 
@@ -96,7 +100,7 @@ public class OktaConnectionRepository {
     }
 
     private Secret open(String stored) {
-        return stored == null ? null : box.decrypt(stored);
+        return stored == null ? null : box.open(stored);
     }
 
     private OktaConnection map(ResultSet rs, int row) throws SQLException {

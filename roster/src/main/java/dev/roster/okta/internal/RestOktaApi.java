@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.ResourceAccessException;
@@ -70,8 +72,29 @@ public class RestOktaApi implements OktaApi {
     }
 
     @Override
+    public Map<String, OktaUser> usersById(Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        if (userIds.size() > MAX_IDS_PER_SEARCH) {
+            throw new IllegalArgumentException("at most " + MAX_IDS_PER_SEARCH + " ids per search");
+        }
+        String search = userIds.stream().map(id -> "id eq " + quoted(id)).collect(Collectors.joining(" or "));
+        URI uri = UriComponentsBuilder.fromUriString(connection.orgUrl() + "/api/v1/users")
+                .queryParam("search", "{search}").queryParam("limit", userIds.size())
+                .encode().buildAndExpand(search).toUri();
+        JsonNode users = read(get(uri, "users/list"));
+        Map<String, OktaUser> found = new LinkedHashMap<>();
+        for (JsonNode node : users) {
+            OktaUser user = user(node);
+            found.put(user.id(), user);
+        }
+        return found;
+    }
+
+    @Override
     public Optional<OktaUser> userByEmail(String email) {
-        String search = "profile.email eq \"" + email.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        String search = "profile.email eq " + quoted(email);
         URI uri = UriComponentsBuilder.fromUriString(connection.orgUrl() + "/api/v1/users")
                 .queryParam("search", "{search}").queryParam("limit", 2)
                 .encode().buildAndExpand(search).toUri();
@@ -114,6 +137,11 @@ public class RestOktaApi implements OktaApi {
     @Override
     public long rateLimitWaits() {
         return governor.waits();
+    }
+
+    /** A string literal of Okta's search syntax. */
+    private static String quoted(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private URI url(String path, Object... variables) {

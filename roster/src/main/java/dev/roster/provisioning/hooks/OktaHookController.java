@@ -59,6 +59,13 @@ class OktaHookController {
     ResponseEntity<?> deliver(@PathVariable String key, @RequestBody(required = false) byte[] body,
             HttpServletRequest request) {
         OktaConnection connection = connection(key);
+        if (!connection.hookSecret().readable()) {
+            // Not a 5xx: Okta's one retry would meet the same key, and a 4xx is never retried. The event
+            // waits for the daily reconciliation; SecretBox has logged the cause once, the Okta page shows it.
+            return problem(HttpStatus.UNAUTHORIZED, "Hook secret unreadable",
+                    "This Roster instance cannot decrypt the account's hook secret (it was written with another"
+                            + " secrets key), so it cannot authenticate deliveries. See the account's Okta page.");
+        }
         if (!connection.hookSecret().matches(request.getHeader(connection.hookHeaderName()))) {
             return problem(HttpStatus.UNAUTHORIZED, "Wrong hook secret",
                     "Send the secret Roster generated in the " + connection.hookHeaderName() + " header.");

@@ -11,6 +11,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 
 import dev.roster.common.JobQueue;
+import dev.roster.provisioning.ProvisioningProperties;
 
 /**
  * Asks for a user's sync: bumps the user's request counter and queues their job unless one is
@@ -27,8 +28,11 @@ public class SyncRequests {
     private final SchedulerClient scheduler;
     private final AccountFairness fairness;
     private final JobQueue jobs;
+    private final ProvisioningProperties properties;
 
-    SyncRequests(UserSyncState state, SchedulerClient scheduler, AccountFairness fairness, JobQueue jobs) {
+    SyncRequests(UserSyncState state, SchedulerClient scheduler, AccountFairness fairness, JobQueue jobs,
+            ProvisioningProperties properties) {
+        this.properties = properties;
         this.state = state;
         this.scheduler = scheduler;
         this.fairness = fairness;
@@ -60,7 +64,8 @@ public class SyncRequests {
                         .priority(fairness.priority(accountId, now)).build())
                 .toList();
         if (!missing.isEmpty()) {
-            scheduler.scheduleBatch(missing, now);
+            // due after the coalescing window: later events for the same user find the job waiting and join it
+            scheduler.scheduleBatch(missing, now.plus(properties.coalesceWindow()));
         }
     }
 }

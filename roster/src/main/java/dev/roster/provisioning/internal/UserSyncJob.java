@@ -1,6 +1,7 @@
 package dev.roster.provisioning.internal;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,8 +26,11 @@ import dev.roster.provisioning.ProvisioningProperties;
 
 /**
  * The per-user sync job on db-scheduler's durable queue, one instance per (account, Okta user):
- * a user's job already waiting is not queued twice. If an event arrived while the job ran, it runs
- * once more instead of finishing.
+ * a user's job already waiting is not queued twice, and it waits {@code coalesce-window} after the
+ * event that queued it, so a burst of events for one user is one Okta read. It reads its user
+ * together with other waiting users of the account ({@link BatchedUserReads}); a user a batch has
+ * already read since their last event is not read again. If an event arrived while the job ran, it
+ * runs once more instead of finishing.
  */
 @Configuration(proxyBeanMethods = false)
 class UserSyncJob {
@@ -42,12 +46,15 @@ class UserSyncJob {
         }
     }
 
+    /** A job whose user another job's batch is reading looks again after this. */
+    static final Duration CLAIM_WAIT = Duration.ofSeconds(5);
+
     /** Hook work goes before reconciliations and emails when workers are scarce. */
     static final int PRIORITY = Priority.HIGH;
 
     @Bean
     CustomTask<Request> oktaUserSyncTask(UserSyncService sync, UserSyncState state, AccountFairness fairness,
-            ProvisioningProperties properties, TransactionTemplate transaction) {
+            BatchedUserReads reads, ProvisioningProperties properties, TransactionTemplate transaction) {
         return Tasks.custom(TASK)
                 .defaultPriority(PRIORITY)
                 .onFailure(FailureHandler.<Request>maxRetries(properties.jobRetries())
@@ -62,10 +69,18 @@ class UserSyncJob {
                         return (complete, ops) -> ops.reschedule(complete, later);
                     }
                     try {
-                        long before = runOnce(instance.getData(), sync, state);
+                        Request request = instance.getData();
+                        long before = state.requested(accountId, request.oktaUserId());
+                        // covered: a batch read this user after its last request, so Okta is not asked again
+                        if (state.coveredUpTo(accountId, request.oktaUserId()) < before
+                                && reads.read(request, sync) == BatchedUserReads.Result.CLAIMED_ELSEWHERE) {
+                            Instant later = Instant.now().plus(CLAIM_WAIT);
+                            return (complete, ops) -> ops.reschedule(complete, later);
+                        }
                         return (complete, ops) -> transaction.executeWithoutResult(s -> {
-                            if (requestedSince(instance.getData(), before, state)) {
-                                ops.reschedule(complete, Instant.now());
+                            if (requestedSince(request, before, state)) {
+                                // events arrived meanwhile: read again, after the window gathers any more
+                                ops.reschedule(complete, Instant.now().plus(properties.coalesceWindow()));
                             } else {
                                 ops.remove();
                             }

@@ -1,5 +1,7 @@
 package dev.roster.provisioning.internal;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +11,8 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -70,6 +74,11 @@ class UserSyncService implements OktaUserSync, UserSyncByEmail {
         MappingSettings settings = mappings.load(accountId);
         UserResult result = transaction.execute(status -> engine.apply(connection.get(),
                 settings, List.of(observation), null, new HashMap<>()).get(0));
+        return finish(accountId, oktaUserId, settings, result);
+    }
+
+    /** After a user's write: the manager links, and the user's sync state. */
+    private SyncOutcome finish(UUID accountId, String oktaUserId, MappingSettings settings, UserResult result) {
         if (settings.enabled(StandardField.MANAGER) && result.outcome().personId() != null
                 && !(result.outcome() instanceof SyncOutcome.Conflict)) {
             transaction.executeWithoutResult(status -> relinkManagers(accountId, result.outcome().personId()));
@@ -79,6 +88,31 @@ class UserSyncService implements OktaUserSync, UserSyncByEmail {
                 result.outcome() instanceof SyncOutcome.Conflict c ? c.reason() : problems);
         log.debug("Synced Okta user {} of account {}: {}", oktaUserId, accountId, result.outcome());
         return result.outcome();
+    }
+
+    /**
+     * Syncs several users of one account from one Okta search by id (and each found user's assignment
+     * check), applied in one transaction; should that fail (a reconciliation inserting one of them at
+     * the same moment), each user is applied on its own. Outcomes are recorded per user.
+     */
+    void syncUsers(UUID accountId, Collection<String> oktaUserIds) {
+        Optional<OktaConnection> connection = connections.find(accountId);
+        if (connection.isEmpty() || !connection.get().provisioningEnabled() || !connection.get().hasApiCredentials()) {
+            return;
+        }
+        List<Observation> observations = observe(connection.get(), oktaUserIds);
+        MappingSettings settings = mappings.load(accountId);
+        List<UserResult> results;
+        try {
+            results = transaction.execute(status -> engine.apply(connection.get(), settings, observations, null,
+                    new HashMap<>()));
+        } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+            results = observations.stream().map(o -> transaction.execute(status -> engine.apply(connection.get(),
+                    settings, List.of(o), null, new HashMap<>()).get(0))).toList();
+        }
+        for (int i = 0; i < results.size(); i++) {
+            finish(accountId, observations.get(i).oktaId(), settings, results.get(i));
+        }
     }
 
     /** Refreshes a person who has no Okta id yet, found in Okta by their email. */
@@ -111,6 +145,21 @@ class UserSyncService implements OktaUserSync, UserSyncByEmail {
                 Map.of(person.person().email().toLowerCase(Locale.ROOT), personId));
         if (person.person().managerId() == null && (link.managerRef() != null || link.managerName() != null)) {
             managers.resolve(accountId, List.of(link), Map.of());
+        }
+    }
+
+    private List<Observation> observe(OktaConnection connection, Collection<String> oktaUserIds) {
+        OktaApi api = clients.forConnection(connection);
+        try {
+            Map<String, OktaUser> found = api.usersById(oktaUserIds);
+            List<Observation> observations = new ArrayList<>(oktaUserIds.size());
+            for (String id : oktaUserIds) {
+                OktaUser user = found.get(id);
+                observations.add(new Observation(id, user, user != null && api.isAssigned(connection.appId(), id)));
+            }
+            return observations;
+        } catch (OktaApiException e) {
+            throw new OktaUnavailableException(e.getMessage(), e);
         }
     }
 

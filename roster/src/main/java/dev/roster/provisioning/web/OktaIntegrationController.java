@@ -36,6 +36,7 @@ import dev.roster.provisioning.RunChange;
 import dev.roster.provisioning.SyncRun;
 import dev.roster.provisioning.SyncRuns;
 import dev.roster.provisioning.internal.ReconcileSchedule;
+import dev.roster.provisioning.internal.SyncBacklog;
 
 /** The Okta page: connection settings, what to paste into Okta, "Sync users" and the runs. */
 @Controller
@@ -49,10 +50,13 @@ class OktaIntegrationController {
     private final ConnectionCheck check;
     private final HookDeliveries deliveries;
     private final ReconcileSchedule schedule;
+    private final SyncBacklog backlog;
     private final Clock clock;
 
     OktaIntegrationController(OktaConnections connections, SyncRuns runs, PublicUrl publicUrl, People people,
-            ConnectionCheck check, HookDeliveries deliveries, ReconcileSchedule schedule, Clock clock) {
+            ConnectionCheck check, HookDeliveries deliveries, ReconcileSchedule schedule, SyncBacklog backlog,
+            Clock clock) {
+        this.backlog = backlog;
         this.connections = connections;
         this.runs = runs;
         this.publicUrl = publicUrl;
@@ -181,6 +185,7 @@ class OktaIntegrationController {
         model.addAttribute("eventTypes", OktaEvents.SUBSCRIBED);
         model.addAttribute("runs", connection == null ? List.of() : runs.page(ctx.accountId(), 0, 10).items());
         model.addAttribute("deliveries", connection == null ? List.of() : deliveries.latest(ctx.accountId(), 10));
+        model.addAttribute("backlog", connection == null ? null : backlog.of(connection));
         Instant nextRun = connection == null ? null
                 : schedule.nextDue(ctx.accountId(), connection.syncTimeUtc(), Instant.now(clock));
         model.addAttribute("nextRun", nextRun);

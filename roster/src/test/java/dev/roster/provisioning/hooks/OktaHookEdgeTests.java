@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import dev.roster.okta.OktaConnections;
 import dev.roster.support.IntegrationTest;
 import dev.roster.support.OktaFixture;
+import dev.roster.support.OtherSecretsKey;
 import dev.roster.support.TestAccounts.TestAccount;
 
 /** The hook URL as Okta meets it: verification, authentication, parsing, deduplication, queueing. */
@@ -94,6 +95,18 @@ class OktaHookEdgeTests extends IntegrationTest {
     @Test
     void verifyWhenNoChallengeThenBadRequest() throws Exception {
         mvc.perform(get("/hooks/okta/" + acme.key())).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void deliverWhenHookSecretWrittenWithAnotherKeyThenUnauthorizedNeverServerErrorAndNothingStored() throws Exception {
+        jdbc.sql("UPDATE okta_connection SET hook_secret = ? WHERE account_id = ?")
+                .params(OtherSecretsKey.seal(secret), acme.id()).update();
+        post(delivery("k1", event("k1", "user.account.update_profile", "00uK")), secret)
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.title").value("Hook secret unreadable"))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(secret))));
+        assertThat(count("okta_hook_delivery")).isZero();
+        assertThat(count("okta_hook_event")).isZero();
     }
 
     @Test

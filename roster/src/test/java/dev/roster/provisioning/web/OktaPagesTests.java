@@ -41,6 +41,9 @@ class OktaPagesTests extends IntegrationTest {
     @Autowired
     dev.roster.provisioning.internal.ReconcileSchedule schedule;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     TestAccount acme;
     MockHttpSession session;
 
@@ -87,6 +90,31 @@ class OktaPagesTests extends IntegrationTest {
                 .getContentAsString();
         assertThat(again).doesNotContain(saved.hookSecret().reveal()).doesNotContain(sim.apiToken())
                 .doesNotContain(sim.clientSecret()).contains("stored; type to replace");
+    }
+
+    @Test
+    void pageWhenSecretsWrittenWithAnotherKeyThenSaysWhichAndTestConnectionToo() throws Exception {
+        OktaSimulator sim = okta.simulator();
+        dev.roster.support.OktaFixture.connect(connections, acme.id(), sim);
+        String sealed = dev.roster.support.OtherSecretsKey.seal("from-another-instance");
+        String otherKeyId = sealed.split(":")[1];
+        jdbc.sql("UPDATE okta_connection SET hook_secret = ?, api_token = ? WHERE account_id = ?")
+                .params(sealed, sealed, acme.id()).update();
+        String page = mvc.perform(get(acme.page("/okta")).session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("cannot decrypt some of the stored secrets", "hook secret: it was written with secrets key "
+                + otherKeyId, "API token: it was written with", "ROSTER_SECRETS_KEY");
+        String tested = mvc.perform(post(acme.page("/okta/test")).session(session).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(tested).contains("Stored secrets", "cannot decrypt the API token",
+                "deliveries are refused (401)").doesNotContain("from-another-instance");
+        // saving the form without retyping them keeps the stored values for the right key to read later
+        mvc.perform(post(acme.page("/okta")).session(session).with(csrf()).param("orgUrl", sim.orgUrl())
+                .param("authorizationServer", "org").param("clientId", sim.clientId())
+                .param("ssoEnabled", "true").param("_ssoEnabled", "on")
+                .param("provisioningEnabled", "true").param("_provisioningEnabled", "on")).andExpect(status().isOk());
+        assertThat(jdbc.sql("SELECT hook_secret FROM okta_connection WHERE account_id = ?").param(acme.id())
+                .query(String.class).single()).isEqualTo(sealed);
     }
 
     @Test
