@@ -34,6 +34,7 @@ class TableOwnershipTests {
             Map.entry("account", "accounts"),
             Map.entry("person", "directory"),
             Map.entry("team", "directory"),
+            Map.entry("team_member", "directory"),
             Map.entry("custom_field", "directory"),
             Map.entry("api_token", "access"),
             Map.entry("spring_session", "access"),
@@ -51,6 +52,10 @@ class TableOwnershipTests {
             Map.entry("okta_sync_change", "provisioning"),
             Map.entry("okta_sync_held", "provisioning"),
             Map.entry("invitation", "invitations"),
+            Map.entry("scim_settings", "scim"),
+            Map.entry("scim_token", "scim"),
+            Map.entry("scim_user", "scim"),
+            Map.entry("scim_group", "scim"),
             // db-scheduler's queue: the library writes it; Roster's own look-ups live in common.JobQueue.
             Map.entry("scheduled_tasks", "common"));
 

@@ -29,4 +29,10 @@ public class JobQueue {
                         + " AND task_instance IN (:ids)")
                 .param("task", taskName).param("ids", instanceIds).query(String.class).list());
     }
+
+    /** How many instances of a task whose id starts with {@code prefix} are on the queue. */
+    public int countQueued(String taskName, String prefix) {
+        return jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ? AND task_instance LIKE ?")
+                .params(taskName, prefix + "%").query(Integer.class).single();
+    }
 }

@@ -3,5 +3,5 @@
  * accept link (a single-use, expiring token) that lets an invited person in.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Invitations",
-        allowedDependencies = {"accounts", "common", "directory", "okta", "provisioning"})
+        allowedDependencies = {"access", "accounts", "common", "directory", "okta", "provisioning", "retention"})
 package dev.roster.invitations;

@@ -3,5 +3,5 @@
  * on-demand reconciliation, the field mapping and the manager override.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Provisioning",
-        allowedDependencies = {"accounts", "common", "directory", "okta", "secrets"})
+        allowedDependencies = {"accounts", "common", "directory", "okta", "retention", "secrets"})
 package dev.roster.provisioning;

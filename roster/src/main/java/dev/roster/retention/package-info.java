@@ -4,5 +4,6 @@
  * deletes what is older than the configured retention, a small batch per short transaction, and
  * reports rows pruned and table sizes as metrics.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Retention")
+@org.springframework.modulith.ApplicationModule(displayName = "Retention",
+        allowedDependencies = {"accounts"})
 package dev.roster.retention;

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.roster.common.Instants;
+import dev.roster.common.JobQueue;
 
 /**
  * Per Okta user: a counter of sync requests, and what the last sync did. A job reads the counter
@@ -27,8 +28,10 @@ class UserSyncState {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Clock clock;
+    private final JobQueue jobs;
 
-    UserSyncState(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+    UserSyncState(JdbcClient jdbc, JdbcTemplate batch, Clock clock, JobQueue jobs) {
+        this.jobs = jobs;
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
@@ -169,8 +172,7 @@ class UserSyncState {
 
     /** How many of the account's users have a sync waiting or running. */
     int waitingCount(UUID accountId) {
-        return jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ? AND task_instance LIKE ?")
-                .params(UserSyncJob.TASK.getTaskName(), accountId + ":%").query(Integer.class).single();
+        return jobs.countQueued(UserSyncJob.TASK.getTaskName(), accountId + ":");
     }
 
     private static String truncate(String text) {
