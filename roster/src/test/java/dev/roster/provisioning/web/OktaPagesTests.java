@@ -104,7 +104,9 @@ class OktaPagesTests extends IntegrationTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("cannot decrypt some of the stored secrets", "hook secret: it was written with secrets key "
                 + otherKeyId, "API token: it was written with", "ROSTER_SECRETS_KEY");
-        String tested = mvc.perform(post(acme.page("/okta/test")).session(session).with(csrf()))
+        var testRun = mvc.perform(post(acme.page("/okta/test")).session(session).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String tested = mvc.perform(get(acme.page("/okta")).session(session).flashAttrs(testRun.getFlashMap()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(tested).contains("Stored secrets", "cannot decrypt the API token",
                 "deliveries are refused (401)").doesNotContain("from-another-instance");
