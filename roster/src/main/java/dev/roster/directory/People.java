@@ -101,7 +101,7 @@ public class People {
                 current.oktaId(), current.invitation(), current.lastSyncedAt(), current.invitedAt(), current.activatedAt(),
                 current.deactivatedAt(), current.deactivatedBy(), current.createdAt(), Instant.now(clock));
         try {
-            repository.update(updated);
+            repository.updateEditable(updated);
         } catch (DuplicateKeyException e) {
             throw InvalidInputException.of("email", "is already used by another person of this account");
         }
@@ -111,21 +111,16 @@ public class People {
     /** Deactivates a person; {@code by} records who did it ("admin" or "okta"). */
     @Transactional
     public PersonView deactivate(UUID accountId, UUID personId, String by) {
-        Person current = require(accountId, personId).person();
-        if (current.status() != PersonStatus.DEACTIVATED) {
-            repository.update(current.withStatus(PersonStatus.DEACTIVATED, Instant.now(clock), by));
-        }
+        require(accountId, personId);
+        repository.deactivate(accountId, personId, by, Instant.now(clock));
         return require(accountId, personId);
     }
 
     /** Brings a deactivated person back: active if they had signed in before, else invited again. */
     @Transactional
     public PersonView reactivate(UUID accountId, UUID personId) {
-        Person current = require(accountId, personId).person();
-        if (current.status() == PersonStatus.DEACTIVATED) {
-            PersonStatus back = current.activatedAt() != null ? PersonStatus.ACTIVE : PersonStatus.INVITED;
-            repository.update(current.withStatus(back, Instant.now(clock), null));
-        }
+        require(accountId, personId);
+        repository.reactivate(accountId, personId, Instant.now(clock));
         return require(accountId, personId);
     }
 

@@ -55,14 +55,4 @@ public record Person(
                 primaryLocation, primaryTeamId, newManagerId, customValues, status, role, source, oktaId, invitation,
                 lastSyncedAt, invitedAt, activatedAt, deactivatedAt, deactivatedBy, createdAt, updatedAt);
     }
-
-    Person withStatus(PersonStatus newStatus, Instant at, String by) {
-        return new Person(id, accountId, email, title, firstName, lastName, avatarUrl, jobTitle, primaryLanguage,
-                primaryLocation, primaryTeamId, managerId, customValues, newStatus, role, source, oktaId, invitation,
-                lastSyncedAt, invitedAt,
-                newStatus == PersonStatus.ACTIVE && activatedAt == null ? at : activatedAt,
-                newStatus == PersonStatus.DEACTIVATED ? at : null,
-                newStatus == PersonStatus.DEACTIVATED ? by : null,
-                createdAt, at);
-    }
 }

@@ -2,6 +2,7 @@ package dev.roster.directory.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,13 +50,12 @@ public class PersonRepository {
                     :language, :location, :team, :manager, :custom, :status, :role, :source, :oktaId, :invitation, :syncedAt,
                     :invitedAt, :activatedAt, :deactivatedAt, :deactivatedBy, :createdAt, :updatedAt)
                 """;
-    private static final String UPDATE = """
+    /** An admin's edit: the fields of the person form and the role; status, invitation and sign-in are not in it. */
+    private static final String UPDATE_EDITABLE = """
                 UPDATE person SET email = :email, email_lower = :emailLower, title = :title, first_name = :firstName,
                     last_name = :lastName, avatar_url = :avatarUrl, job_title = :jobTitle, primary_language = :language,
                     primary_location = :location, primary_team_id = :team, manager_id = :manager,
-                    custom_values = :custom, status = :status, role = :role, source = :source, okta_id = :oktaId, invitation = :invitation,
-                    last_synced_at = :syncedAt, invited_at = :invitedAt, activated_at = :activatedAt,
-                    deactivated_at = :deactivatedAt, deactivated_by = :deactivatedBy, updated_at = :updatedAt
+                    custom_values = :custom, role = :role, updated_at = :updatedAt
                 WHERE account_id = :account AND id = :id
                 """;
 
@@ -120,8 +120,24 @@ public class PersonRepository {
         jdbc.sql(INSERT).paramSource(params(p)).update();
     }
 
-    public void update(Person p) {
-        jdbc.sql(UPDATE).paramSource(params(p)).update();
+    /** Writes the editable fields and the role of a person; nothing else of the row. */
+    public void updateEditable(Person p) {
+        jdbc.sql(UPDATE_EDITABLE).paramSource(params(p)).update();
+    }
+
+    /** Deactivates a person who is not already; {@code by} is recorded ("admin" or "okta"). */
+    public void deactivate(UUID accountId, UUID id, String by, Instant at) {
+        jdbc.sql("UPDATE person SET status = 'deactivated', deactivated_at = ?, deactivated_by = ?, updated_at = ?"
+                        + " WHERE account_id = ? AND id = ? AND status <> 'deactivated'")
+                .params(Instants.toJdbc(at), by, Instants.toJdbc(at), accountId, id).update();
+    }
+
+    /** Brings a deactivated person back, as the row stands: active if they ever signed in, else invited. */
+    public void reactivate(UUID accountId, UUID id, Instant at) {
+        jdbc.sql("UPDATE person SET status = CASE WHEN activated_at IS NULL THEN 'invited' ELSE 'active' END,"
+                        + " deactivated_at = NULL, deactivated_by = NULL, updated_at = ?"
+                        + " WHERE account_id = ? AND id = ? AND status = 'deactivated'")
+                .params(Instants.toJdbc(at), accountId, id).update();
     }
 
     /** The account's people with these Okta ids, keyed by Okta id. */
