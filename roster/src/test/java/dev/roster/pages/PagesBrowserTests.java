@@ -28,6 +28,11 @@ import dev.roster.accounts.Accounts;
 import dev.roster.accounts.Role;
 import dev.roster.common.Instants;
 import dev.roster.directory.CustomFields;
+import dev.roster.directory.DirectorySync;
+import dev.roster.directory.Invitation;
+import dev.roster.directory.Person;
+import dev.roster.directory.Source;
+import dev.roster.directory.Team;
 import dev.roster.directory.People;
 import dev.roster.directory.PersonInput;
 import dev.roster.directory.PersonStatus;
@@ -74,6 +79,9 @@ class PagesBrowserTests extends LiveServerTest {
 
     @Autowired
     CustomFields customFields;
+
+    @Autowired
+    DirectorySync directory;
 
     @Autowired
     InvitationRepository invitations;
@@ -448,6 +456,69 @@ class PagesBrowserTests extends LiveServerTest {
             legalRow.locator("button:text-is('Set manager')").click();
             assertThat(text(page, ".problems")).contains("Manager must be the email of an active person");
             assertThat(teams.byName(acme.id(), "Legal").orElseThrow().managerId()).isNull();
+        }
+    }
+
+    @Test
+    void memberWhenBrowsingThenSeesADirectoryNotAdminDetailsAndAllOfTheirOwnProfile() {
+        TestAccount acme = accounts.create();
+        customFields.create(acme.id(), "costCentre", "Cost centre", "text", List.of());
+        PersonView kim = accounts.person(acme.account(), "kim@" + acme.key() + ".example", Role.MEMBER);
+        PersonView lee = accounts.person(acme.account(), "lee@" + acme.key() + ".example", Role.MEMBER);
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            BrowserSupport.signIn(page, baseUrl(), acme.key(), kim.person().email(), TestAccounts.PASSWORD);
+            assertThat(page.locator("thead th").allTextContents()).containsExactly("Name", "Email", "Job title", "Team",
+                    "Manager");
+
+            page.navigate(baseUrl() + "/a/" + acme.key() + "/people/" + lee.id());
+            assertThat(page.locator("dl.details dt").allTextContents()).containsExactly("Email", "Job title",
+                    "Primary team", "Manager", "Primary language", "Primary location");
+
+            page.click("header.top a:text-is('My profile')");
+            assertThat(page.url()).isEqualTo(baseUrl() + "/a/" + acme.key() + "/people/" + kim.id());
+            assertThat(page.locator("h1").textContent()).contains("My profile");
+            assertThat(page.locator("dl.details dt").allTextContents()).contains("Status", "Invitation", "Role",
+                    "Cost centre", "Source", "Last synced");
+        }
+    }
+
+    @Test
+    void editFormWhenPersonIsProvisionedFromOktaThenOktaOwnedFieldsAreReadOnlyAndTheManagerOverrideIsNot() {
+        TestAccount acme = accounts.create();
+        connections.save(acme.id(), OktaFixture.unreachableOrg("0oa1b2c3d4e5f6g7h8i9", true));
+        Team sales = teams.create(acme.id(), "Sales", null);
+        Instant now = Instant.now();
+        String oktaId = "00u" + UUID.randomUUID().toString().replace("-", "").substring(0, 17);
+        Person provisioned = new Person(UUID.randomUUID(), acme.id(), "ola@" + acme.key() + ".example", null, "Ola",
+                "Nordmann", null, "Account Executive", "nb-NO", "Oslo", sales.id(), null, Map.of(),
+                PersonStatus.ACTIVE, Role.MEMBER, Source.OKTA, oktaId, Invitation.NONE, now, null, now, null, null,
+                now, now);
+        directory.insert(List.of(provisioned));
+        PersonView byHand = accounts.person(acme.account(), "kim@" + acme.key() + ".example", Role.MEMBER);
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signedIn(context, acme);
+            page.navigate(baseUrl() + "/a/" + acme.key() + "/people/" + provisioned.id() + "/edit");
+            assertThat(page.locator("#okta-owned a").getAttribute("href"))
+                    .isEqualTo("http://127.0.0.1:9/admin/users/" + oktaId);
+            for (String field : List.of("#email", "#firstName", "#lastName", "#jobTitle", "#primaryLanguage",
+                    "#primaryLocation")) {
+                assertThat(page.locator(field).getAttribute("readonly")).as(field).isNotNull();
+                assertThat(page.locator(field + " ~ .okta-owned").first().textContent()).isEqualTo("Managed by Okta");
+            }
+            assertThat(page.locator("#primaryTeam").isDisabled()).isTrue();
+            assertThat(page.locator("#managerId").isDisabled()).isFalse();
+
+            page.selectOption("#managerId", byHand.id().toString());
+            page.click("form.card button[type=submit]");
+            Person saved = people.require(acme.id(), provisioned.id()).person();
+            assertThat(saved.managerId()).isEqualTo(byHand.id());
+            assertThat(saved.primaryTeamId()).isEqualTo(sales.id()); // kept, though its picker was read-only
+            assertThat(saved.jobTitle()).isEqualTo("Account Executive");
+
+            page.navigate(baseUrl() + "/a/" + acme.key() + "/people/" + byHand.id() + "/edit");
+            assertThat(page.locator("#okta-owned").count()).isZero();
+            assertThat(page.locator("#jobTitle").getAttribute("readonly")).isNull();
         }
     }
 
