@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.roster.common.InvalidInputException;
 import dev.roster.common.InvalidInputException.FieldProblem;
+import dev.roster.common.NotFoundException;
 import dev.roster.directory.internal.CustomFieldRepository;
 
 /** An account's custom fields: their definitions, and checking values against them. */
@@ -36,8 +37,14 @@ public class CustomFields {
         return repository.findAll(accountId);
     }
 
-    @Transactional
+    /** A field that only admins see on other people's pages. */
     public CustomField create(UUID accountId, String key, String label, String type, List<String> options) {
+        return create(accountId, key, label, type, options, false);
+    }
+
+    @Transactional
+    public CustomField create(UUID accountId, String key, String label, String type, List<String> options,
+            boolean visibleToEveryone) {
         List<FieldProblem> problems = new ArrayList<>();
         if (key == null || !KEY.matcher(key).matches()) {
             problems.add(new FieldProblem("key", "use a letter, then letters, digits or _ (at most 64)"));
@@ -65,9 +72,17 @@ public class CustomFields {
             throw new InvalidInputException(problems);
         }
         CustomField field = new CustomField(UUID.randomUUID(), accountId, key, label.strip(), fieldType,
-                fieldType == CustomFieldType.ONE_OF ? cleanOptions : List.of());
+                fieldType == CustomFieldType.ONE_OF ? cleanOptions : List.of(), visibleToEveryone);
         repository.insert(field, Instant.now(clock));
         return field;
+    }
+
+    /** Shows the field to everyone in the account on every person's page, or to admins only. */
+    @Transactional
+    public void setVisibility(UUID accountId, UUID fieldId, boolean visibleToEveryone) {
+        if (!repository.setVisibility(accountId, fieldId, visibleToEveryone)) {
+            throw new NotFoundException("No such custom field.");
+        }
     }
 
     /**

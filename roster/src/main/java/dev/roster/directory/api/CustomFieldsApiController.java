@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.roster.accounts.AccountContext;
+import dev.roster.common.InvalidInputException;
 import dev.roster.directory.CustomField;
 import dev.roster.directory.CustomFields;
 
@@ -19,9 +20,11 @@ import dev.roster.directory.CustomFields;
 @RequestMapping("/api/v1/accounts/{key}/custom-fields")
 class CustomFieldsApiController {
 
-    record CustomFieldResource(String key, String label, String type, List<String> options) {
+    /** {@code visibility}: {@code "admins"} (the default) or {@code "everyone"}. */
+    record CustomFieldResource(String key, String label, String type, List<String> options, String visibility) {
         static CustomFieldResource of(CustomField field) {
-            return new CustomFieldResource(field.key(), field.label(), field.type().wireName(), field.options());
+            return new CustomFieldResource(field.key(), field.label(), field.type().wireName(), field.options(),
+                    field.visibleToEveryone() ? "everyone" : "admins");
         }
     }
 
@@ -40,7 +43,10 @@ class CustomFieldsApiController {
     @ResponseStatus(HttpStatus.CREATED)
     CustomFieldResource create(AccountContext ctx, @RequestBody CustomFieldResource input) {
         ctx.requireAdmin();
-        return CustomFieldResource.of(
-                customFields.create(ctx.accountId(), input.key(), input.label(), input.type(), input.options()));
+        if (input.visibility() != null && !List.of("admins", "everyone").contains(input.visibility())) {
+            throw InvalidInputException.of("visibility", "must be admins or everyone");
+        }
+        return CustomFieldResource.of(customFields.create(ctx.accountId(), input.key(), input.label(), input.type(),
+                input.options(), "everyone".equals(input.visibility())));
     }
 }

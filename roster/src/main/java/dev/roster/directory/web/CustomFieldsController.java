@@ -2,10 +2,12 @@ package dev.roster.directory.web;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,14 +34,24 @@ class CustomFieldsController {
 
     @PostMapping
     String create(AccountContext ctx, @RequestParam String key, @RequestParam String label,
-            @RequestParam String type, @RequestParam(defaultValue = "") String options, Model model) {
+            @RequestParam String type, @RequestParam(defaultValue = "") String options,
+            @RequestParam(defaultValue = "false") boolean visibleToEveryone, Model model) {
         ctx.requireAdmin();
         try {
-            customFields.create(ctx.accountId(), key, label, type, Arrays.asList(options.split("\\R")));
+            customFields.create(ctx.accountId(), key, label, type, Arrays.asList(options.split("\\R")),
+                    visibleToEveryone);
             return "redirect:/a/" + ctx.account().key() + "/custom-fields";
         } catch (InvalidInputException e) {
             return page(ctx, model, e.problems());
         }
+    }
+
+    @PostMapping("/{fieldId}/visibility")
+    String visibility(AccountContext ctx, @PathVariable UUID fieldId,
+            @RequestParam(defaultValue = "false") boolean visibleToEveryone) {
+        ctx.requireAdmin();
+        customFields.setVisibility(ctx.accountId(), fieldId, visibleToEveryone);
+        return "redirect:/a/" + ctx.account().key() + "/custom-fields";
     }
 
     private String page(AccountContext ctx, Model model, List<InvalidInputException.FieldProblem> problems) {

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,6 +152,39 @@ class DirectoryPagesTests extends IntegrationTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(customFields.all(acme.id())).singleElement()
                 .satisfies(f -> assertThat(f.options()).containsExactly("S", "M", "L"));
+    }
+
+    @Test
+    void personPageWhenMemberViewsSomeoneElseThenOnlyFieldsShownToEveryoneAndAllOnTheirOwnProfile() throws Exception {
+        mvc.perform(post(acme.page("/custom-fields")).session(session).with(csrf()).param("key", "desk")
+                .param("label", "Desk number").param("type", "text").param("visibleToEveryone", "true"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post(acme.page("/custom-fields")).session(session).with(csrf()).param("key", "salaryBand")
+                .param("label", "Salary band").param("type", "text")).andExpect(status().is3xxRedirection());
+        PersonView colleague = people.create(acme.id(), new PersonInput("col@" + acme.key() + ".example", null, "Col",
+                "League", null, null, null, null, null, null, Map.of("desk", "D-42", "salaryBand", "B7"), null));
+        PersonView me = accounts.person(acme.account(), "me@" + acme.key() + ".example", dev.roster.accounts.Role.MEMBER);
+        people.update(acme.id(), me.id(), new PersonInput(me.person().email(), null, "Me", "Myself", null, null, null,
+                null, null, null, Map.of("desk", "D-1", "salaryBand", "A1"), "member"));
+        MockHttpSession member = (MockHttpSession) mvc.perform(post("/sign-in").session(new MockHttpSession())
+                        .with(csrf()).param("account", acme.key()).param("email", me.person().email())
+                        .param("password", TestAccounts.PASSWORD)).andReturn().getRequest().getSession();
+
+        mvc.perform(get(acme.page("/people/" + colleague.id())).session(member)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("D-42")))
+                .andExpect(content().string(not(containsString("B7"))))
+                .andExpect(content().string(not(containsString("Salary band"))));
+        mvc.perform(get(acme.page("/people/" + me.id())).session(member)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("D-1"))).andExpect(content().string(containsString("A1")));
+
+        UUID salary = customFields.all(acme.id()).stream().filter(f -> f.key().equals("salaryBand")).findFirst()
+                .orElseThrow().id();
+        mvc.perform(post(acme.page("/custom-fields/" + salary + "/visibility")).session(session).with(csrf())
+                .param("visibleToEveryone", "true")).andExpect(status().is3xxRedirection());
+        mvc.perform(get(acme.page("/people/" + colleague.id())).session(member))
+                .andExpect(content().string(containsString("B7")));
+        mvc.perform(post(acme.page("/custom-fields/" + salary + "/visibility")).session(member).with(csrf())
+                .param("visibleToEveryone", "false")).andExpect(status().isForbidden());
     }
 
     @Test

@@ -128,9 +128,9 @@ class OktaMappingTests {
     @Test
     void mapWhenCustomMappingThenConvertedToFieldType() {
         CustomField hired = new CustomField(UUID.randomUUID(), UUID.randomUUID(), "hireDate", "Hire date",
-                CustomFieldType.DATE, List.of());
+                CustomFieldType.DATE, List.of(), false);
         CustomField level = new CustomField(UUID.randomUUID(), UUID.randomUUID(), "level", "Level",
-                CustomFieldType.NUMBER, List.of());
+                CustomFieldType.NUMBER, List.of(), false);
         MappingSettings settings = new MappingSettings(Set.of(), "avatarUrl",
                 Map.of("hireDate", "hireDate", "level", "grade"), List.of(hired, level));
         MappedPerson mapped = OktaMapping.map(user(Map.of("hireDate", "2021-04-01T00:00:00.000Z",
@@ -142,7 +142,7 @@ class OktaMappingTests {
     @Test
     void mapWhenCustomValueDoesNotConvertThenProblemAndRestStillMapped() {
         CustomField level = new CustomField(UUID.randomUUID(), UUID.randomUUID(), "level", "Level",
-                CustomFieldType.NUMBER, List.of());
+                CustomFieldType.NUMBER, List.of(), false);
         MappingSettings settings = new MappingSettings(Set.of(), "avatarUrl", Map.of("level", "grade"), List.of(level));
         MappedPerson mapped = OktaMapping.map(user(Map.of("grade", "senior", "firstName", "Jane")), settings);
         assertThat(mapped.custom()).doesNotContainKey("level");
@@ -153,7 +153,7 @@ class OktaMappingTests {
     @Test
     void mapWhenStringArrayAttributeThenJoined() {
         CustomField skills = new CustomField(UUID.randomUUID(), UUID.randomUUID(), "skills", "Skills",
-                CustomFieldType.TEXT, List.of());
+                CustomFieldType.TEXT, List.of(), false);
         MappingSettings settings = new MappingSettings(Set.of(), "avatarUrl", Map.of("skills", "skills"), List.of(skills));
         MappedPerson mapped = OktaMapping.map(user(Map.of("skills", List.of("java", "sql"))), settings);
         assertThat(mapped.custom()).containsEntry("skills", "java, sql");
