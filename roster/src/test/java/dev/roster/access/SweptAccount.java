@@ -29,14 +29,15 @@ import dev.roster.support.TestAccounts.TestAccount;
  * person) — each carrying a marker that no
  * other account's response may ever contain, and a {@link #snapshot()} of it all to prove nothing changed.
  */
-record SweptAccount(TestAccount account, String hookSecret, UUID personId, UUID teamId, UUID runId, UUID tokenId,
-        String scimToken, List<String> markers, ApplicationContext context) {
+record SweptAccount(TestAccount account, String hookSecret, UUID personId, UUID teamId, UUID fieldId, UUID runId,
+        UUID tokenId, String scimToken, List<String> markers, ApplicationContext context) {
 
     static SweptAccount create(ApplicationContext context, OktaSimulator okta) {
         TestAccount account = context.getBean(TestAccounts.class).create();
         String marker = "mk" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         UUID teamId = context.getBean(Teams.class).create(account.id(), "Team" + marker, null).id();
-        context.getBean(CustomFields.class).create(account.id(), "f" + marker, "Field" + marker, "text", List.of());
+        UUID fieldId = context.getBean(CustomFields.class).create(account.id(), "f" + marker, "Field" + marker, "text",
+                List.of()).id();
         UUID personId = context.getBean(People.class).create(account.id(), new PersonInput(marker + "@leak.example",
                 null, "First" + marker, "Last" + marker, null, "Job" + marker, null, "City" + marker,
                 "Team" + marker, null, Map.of("f" + marker, "Value" + marker), null)).id();
@@ -46,7 +47,7 @@ record SweptAccount(TestAccount account, String hookSecret, UUID personId, UUID 
         eventually(() -> runs.find(account.id(), runId).orElseThrow().finished());
         UUID tokenId = context.getBean(ApiTokens.class).list(account.id()).get(0).id();
         String scimToken = ScimSweep.enable(context, account.id(), marker + "@leak.example", "Team" + marker);
-        return new SweptAccount(account, hookSecret, personId, teamId, runId, tokenId, scimToken,
+        return new SweptAccount(account, hookSecret, personId, teamId, fieldId, runId, tokenId, scimToken,
                 List.of(marker + "@leak", "First" + marker, "Last" + marker, "Team" + marker, "Field" + marker,
                         "Job" + marker, "City" + marker, "Value" + marker, hookSecret, account.token(), scimToken),
                 context);
@@ -63,8 +64,8 @@ record SweptAccount(TestAccount account, String hookSecret, UUID personId, UUID 
 
     /** This account's records under another account's key. */
     Map<String, String> variables(String key) {
-        return Map.of("key", key, "personId", personId.toString(), "teamId", teamId.toString(), "runId",
-                runId.toString(), "tokenId", tokenId.toString());
+        return Map.of("key", key, "personId", personId.toString(), "teamId", teamId.toString(), "fieldId",
+                fieldId.toString(), "runId", runId.toString(), "tokenId", tokenId.toString());
     }
 
     /** Everything a request could change, as one comparable string. */
