@@ -162,27 +162,29 @@ class DirectoryPagesTests extends IntegrationTest {
         mvc.perform(post(acme.page("/custom-fields")).session(session).with(csrf()).param("key", "salaryBand")
                 .param("label", "Salary band").param("type", "text")).andExpect(status().is3xxRedirection());
         PersonView colleague = people.create(acme.id(), new PersonInput("col@" + acme.key() + ".example", null, "Col",
-                "League", null, null, null, null, null, null, Map.of("desk", "D-42", "salaryBand", "B7"), null));
+                "League", null, null, null, null, null, null,
+                Map.of("desk", "desk-forty-two", "salaryBand", "band-seven"), null));
         PersonView me = accounts.person(acme.account(), "me@" + acme.key() + ".example", dev.roster.accounts.Role.MEMBER);
         people.update(acme.id(), me.id(), new PersonInput(me.person().email(), null, "Me", "Myself", null, null, null,
-                null, null, null, Map.of("desk", "D-1", "salaryBand", "A1"), "member"));
+                null, null, null, Map.of("desk", "desk-one", "salaryBand", "band-one"), "member"));
         MockHttpSession member = (MockHttpSession) mvc.perform(post("/sign-in").session(new MockHttpSession())
                         .with(csrf()).param("account", acme.key()).param("email", me.person().email())
                         .param("password", TestAccounts.PASSWORD)).andReturn().getRequest().getSession();
 
         mvc.perform(get(acme.page("/people/" + colleague.id())).session(member)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("D-42")))
-                .andExpect(content().string(not(containsString("B7"))))
+                .andExpect(content().string(containsString("desk-forty-two")))
+                .andExpect(content().string(not(containsString("band-seven"))))
                 .andExpect(content().string(not(containsString("Salary band"))));
         mvc.perform(get(acme.page("/people/" + me.id())).session(member)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("D-1"))).andExpect(content().string(containsString("A1")));
+                .andExpect(content().string(containsString("desk-one")))
+                .andExpect(content().string(containsString("band-one")));
 
         UUID salary = customFields.all(acme.id()).stream().filter(f -> f.key().equals("salaryBand")).findFirst()
                 .orElseThrow().id();
         mvc.perform(post(acme.page("/custom-fields/" + salary + "/visibility")).session(session).with(csrf())
                 .param("visibleToEveryone", "true")).andExpect(status().is3xxRedirection());
         mvc.perform(get(acme.page("/people/" + colleague.id())).session(member))
-                .andExpect(content().string(containsString("B7")));
+                .andExpect(content().string(containsString("band-seven")));
         mvc.perform(post(acme.page("/custom-fields/" + salary + "/visibility")).session(member).with(csrf())
                 .param("visibleToEveryone", "false")).andExpect(status().isForbidden());
     }
