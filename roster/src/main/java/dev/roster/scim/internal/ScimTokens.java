@@ -82,14 +82,15 @@ public class ScimTokens {
         if (token == null || token.isBlank() || token.length() > 200) {
             return false;
         }
-        Optional<Instant[]> found = jdbc.sql("SELECT id, last_used_at FROM scim_token WHERE token_hash = ?"
+        Optional<Live> live = jdbc.sql("SELECT id, last_used_at FROM scim_token WHERE token_hash = ?"
                         + " AND account_id = ? AND revoked_at IS NULL").params(hash(token.strip()), accountId)
-                .query((rs, n) -> {
-                    Instant lastUsed = Instants.read(rs, "last_used_at");
-                    touchIfStale(rs.getObject("id", UUID.class), lastUsed);
-                    return new Instant[] {lastUsed};
-                }).optional();
-        return found.isPresent();
+                .query((rs, n) -> new Live(rs.getObject("id", UUID.class), Instants.read(rs, "last_used_at")))
+                .optional();
+        live.ifPresent(t -> touchIfStale(t.id(), t.lastUsedAt()));
+        return live.isPresent();
+    }
+
+    private record Live(UUID id, Instant lastUsedAt) {
     }
 
     private void touchIfStale(UUID id, Instant lastUsed) {
